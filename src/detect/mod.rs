@@ -1,0 +1,320 @@
+//! Deciding what a token is.
+//!
+//! Given the groups read at a token start, every detector proposes
+//! interpretations of groups `0..=j` for each `j` ([`Candidate`]). The
+//! strongest one wins: checksum over pattern over context-only, then more
+//! units over fewer, then ID over card over phone. It is accepted when the
+//! characters around it allow it (not glued to letters, not an amount) and
+//! the nearest context word agrees (a candidate that needs a context word
+//! has it; an order or tracking number context rejects everything but a
+//! checksum-valid ID number).
+
+pub(crate) mod bank_card;
+pub(crate) mod id_card;
+pub(crate) mod phone;
+
+use crate::date::Date;
+use crate::kind::{Kind, KindSet, SubKind};
+use crate::matches::{Evidence, Match};
+use crate::scan::context::{Cue, Hotwords, Nearest};
+use crate::scan::finder::MIN_UNITS;
+use crate::scan::token::Token;
+use crate::scan::units::{CHECK_X, Sep, open_paren_at, plus_at, prev_char_start};
+
+/// What a candidate needs from its context to be accepted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Need {
+    Nothing,
+    /// The nearest hotword must announce this.
+    Cue(Cue),
+}
+
+/// One interpretation of groups `0..=last_group` of a token.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Candidate {
+    pub(crate) kind: Kind,
+    pub(crate) sub_kind: SubKind,
+    pub(crate) evidence: Evidence,
+    pub(crate) last_group: usize,
+    /// Index of the first unit after a country code.
+    pub(crate) national: usize,
+    /// End of an extension written after the number, if any.
+    pub(crate) extension_end: Option<usize>,
+    pub(crate) need: Need,
+}
+
+impl Candidate {
+    pub(crate) fn new(
+        kind: Kind,
+        sub_kind: SubKind,
+        evidence: Evidence,
+        last_group: usize,
+    ) -> Candidate {
+        let need = match (kind, evidence) {
+            (Kind::IdCard, Evidence::Context) => Need::Cue(Cue::IdCard),
+            (Kind::BankCard, Evidence::Context) => Need::Cue(Cue::BankCard),
+            (_, Evidence::Context) => Need::Cue(Cue::Phone),
+            _ => Need::Nothing,
+        };
+        Candidate {
+            kind,
+            sub_kind,
+            evidence,
+            last_group,
+            national: 0,
+            extension_end: None,
+            need,
+        }
+    }
+
+    pub(crate) fn phone(
+        sub_kind: SubKind,
+        evidence: Evidence,
+        national: usize,
+        last_group: usize,
+        extension_end: Option<usize>,
+    ) -> Candidate {
+        Candidate {
+            national,
+            extension_end,
+            ..Candidate::new(Kind::Phone, sub_kind, evidence, last_group)
+        }
+    }
+
+    pub(crate) fn needing(self, need: Need) -> Candidate {
+        Candidate { need, ..self }
+    }
+
+    /// Ordering key: stronger evidence, then more units, then the more
+    /// specific kind.
+    fn rank(&self, units: usize) -> (Evidence, usize, u8) {
+        let specificity = match self.kind {
+            Kind::IdCard => 2,
+            Kind::BankCard => 1,
+            _ => 0,
+        };
+        (self.evidence, units, specificity)
+    }
+
+    /// Whether an order/tracking-number context overrides this candidate.
+    /// Only a checksum-valid 18-character ID is too specific to be an order
+    /// number.
+    fn yields_to_business_context(&self) -> bool {
+        !(self.kind == Kind::IdCard && self.evidence == Evidence::Checksum)
+    }
+}
+
+/// Everything the detectors need, built once per redactor.
+#[derive(Clone, Debug)]
+pub(crate) struct Detectors {
+    pub(crate) kinds: KindSet,
+    pub(crate) hotwords: Hotwords,
+    pub(crate) area_codes: phone::AreaCodes,
+    pub(crate) today: Date,
+    /// Characters before a number searched for a context word.
+    pub(crate) window: usize,
+}
+
+/// How close (in characters) an order or tracking number word must be to
+/// overrule a number: `订单号：`, `单号是 `, but not a word earlier in the
+/// sentence (`快递放驿站了，取件人138...`).
+const BUSINESS_CONTEXT_REACH: usize = 6;
+
+/// Most candidates one token start can produce: one per kind per group end.
+const MAX_CANDIDATES: usize = 3 * crate::scan::token::MAX_UNITS;
+
+impl Detectors {
+    /// The match starting at the token's first group, if any.
+    pub(crate) fn evaluate(&self, hay: &[u8], tok: &Token) -> Option<Match> {
+        let first = tok.groups[0];
+        let edge = LeftEdge::read(hay, first.start);
+        if !edge.ok {
+            return None;
+        }
+        let mut cands = [(
+            Candidate::new(Kind::Phone, SubKind::Mobile, Evidence::Context, 0),
+            0usize,
+        ); MAX_CANDIDATES];
+        let mut n = 0;
+        let mut units = 0;
+        for j in 0..tok.n_groups {
+            if j > 0 {
+                let prev = tok.groups[j - 1];
+                if tok.units[prev.first + prev.len - 1].value == CHECK_X {
+                    // The check character ends an ID number; nothing
+                    // continues past it.
+                    break;
+                }
+            }
+            units += tok.groups[j].len;
+            if units < MIN_UNITS {
+                continue;
+            }
+            let all = tok.units_through(j);
+            let proposals = [
+                self.kinds
+                    .contains(Kind::IdCard)
+                    .then(|| id_card::classify(all, j, self.today))
+                    .flatten(),
+                self.kinds
+                    .contains(Kind::BankCard)
+                    .then(|| bank_card::classify(all, j))
+                    .flatten(),
+                self.kinds
+                    .contains(Kind::Phone)
+                    .then(|| phone::classify(tok, j, &self.area_codes, hay))
+                    .flatten(),
+            ];
+            for c in proposals.into_iter().flatten() {
+                cands[n] = (c, units);
+                n += 1;
+            }
+        }
+        let cands = &mut cands[..n];
+        cands.sort_unstable_by(|a, b| b.0.rank(b.1).cmp(&a.0.rank(a.1)));
+
+        let mut nearest: Option<Option<Nearest>> = None;
+        for &(c, _) in cands.iter() {
+            let start = span_start(&c, &edge, tok);
+            let end = c.extension_end.unwrap_or(tok.groups[c.last_group].end);
+            if !right_edge_ok(hay, end) {
+                continue;
+            }
+            if c.need != Need::Nothing || c.yields_to_business_context() {
+                let near = *nearest
+                    .get_or_insert_with(|| self.hotwords.nearest(hay, start, self.window, 0));
+                let business = near.is_some_and(|n| {
+                    n.cue == Cue::NotPersonal && n.distance <= BUSINESS_CONTEXT_REACH
+                });
+                if c.yields_to_business_context() && business {
+                    continue;
+                }
+                if let Need::Cue(wanted) = c.need
+                    && near.map(|n| n.cue) != Some(wanted)
+                {
+                    continue;
+                }
+            }
+            let lead = if c.national > 0 {
+                tok.unit_pos[c.national] - start
+            } else {
+                0
+            };
+            return Some(Match::new(
+                c.kind,
+                c.sub_kind,
+                c.evidence,
+                start..end,
+                lead as u8,
+            ));
+        }
+        None
+    }
+}
+
+/// What sits right before a token's first unit.
+struct LeftEdge {
+    /// Whether the token may start a match at all.
+    ok: bool,
+    /// Offset of a `+`/`＋` right before the first unit.
+    plus: Option<usize>,
+    /// Offset of a `(`/`（` right before the `+` or the first unit.
+    paren: Option<usize>,
+}
+
+/// ASCII words that may be glued to the front of a number without making
+/// it part of a code (`tel13812345678`, `vx13812345678`).
+/// Generic labels (`NO`, `id`) are left out: glued to digits they are far
+/// more often part of a code (`激活码NO15986592123`).
+const GLUE_WORDS: &[&str] = &[
+    "tel", "phone", "mobile", "mob", "cell", "call", "fax", "vx", "wx", "v", "wechat", "weixin",
+    "sj", "dh",
+];
+
+impl LeftEdge {
+    fn read(hay: &[u8], first_unit: usize) -> LeftEdge {
+        let mut s = first_unit;
+        let plus =
+            prev_char_start(hay, s, 0).filter(|&c| plus_at(hay, c).is_some_and(|l| c + l == s));
+        if let Some(p) = plus {
+            s = p;
+        }
+        let paren = prev_char_start(hay, s, 0)
+            .filter(|&c| open_paren_at(hay, c).is_some_and(|l| c + l == s));
+        if let Some(p) = paren {
+            s = p;
+        }
+        LeftEdge {
+            ok: left_glue_ok(hay, s),
+            plus,
+            paren,
+        }
+    }
+}
+
+/// Whether the character before `s` lets a number start at `s`: not a
+/// letter (unless a contact word like `tel`), not a digit, not the point or
+/// currency sign of an amount, not an identifier underscore.
+fn left_glue_ok(hay: &[u8], s: usize) -> bool {
+    let Some(c) = s.checked_sub(1) else {
+        return true;
+    };
+    let b = hay[c];
+    if b.is_ascii_alphabetic() {
+        let mut w = c;
+        while w > 0 && hay[w - 1].is_ascii_alphabetic() && c - w < 12 {
+            w -= 1;
+        }
+        if w > 0 && hay[w - 1].is_ascii_alphanumeric() {
+            return false;
+        }
+        let word = &hay[w..s];
+        return GLUE_WORDS
+            .iter()
+            .any(|g| g.as_bytes().eq_ignore_ascii_case(word));
+    }
+    match b {
+        b'0'..=b'9' | b'_' | b'$' => false,
+        b'.' => !(c > 0 && hay[c - 1].is_ascii_digit()),
+        _ => !(hay[..s].ends_with("¥".as_bytes()) || hay[..s].ends_with("￥".as_bytes())),
+    }
+}
+
+/// Whether a match may end at `end`: not followed by a letter, a decimal
+/// part, or a unit of money or percent.
+fn right_edge_ok(hay: &[u8], end: usize) -> bool {
+    let rest = &hay[end..];
+    match rest.first() {
+        None => true,
+        Some(b) if b.is_ascii_alphanumeric() || *b == b'_' || *b == b'%' => false,
+        Some(b'.') => !rest.get(1).is_some_and(u8::is_ascii_digit),
+        Some(_) => !["元", "块", "万", "亿", "％"]
+            .iter()
+            .any(|w| rest.starts_with(w.as_bytes())),
+    }
+}
+
+/// Where a candidate's span starts: at its first unit, or earlier to take in
+/// a `+` before a country code and a bracket opening a country or area code
+/// (`(+86)`, `(021)`).
+fn span_start(c: &Candidate, edge: &LeftEdge, tok: &Token) -> usize {
+    let first = tok.groups[0].start;
+    if c.kind != Kind::Phone {
+        return first;
+    }
+    let closes_first_group = tok.n_groups > 1 && tok.groups[1].gap_before.contains(Sep::Close);
+    let mut s = first;
+    if c.national > 0
+        && let Some(p) = edge.plus
+    {
+        s = p;
+    }
+    let bracketed = c.national > 0 || c.sub_kind == SubKind::Landline;
+    if bracketed
+        && closes_first_group
+        && let Some(p) = edge.paren
+    {
+        s = p;
+    }
+    s
+}

@@ -1,0 +1,100 @@
+//! Find and mask personal information in Chinese customer-service chat text.
+//!
+//! tuomin (脱敏, "desensitize") finds mobile, landline and 400/800 phone
+//! numbers, resident ID numbers and bank card numbers in chat messages and
+//! call transcripts, and masks them, leaving every other byte as it was.
+//!
+//! # Overview
+//!
+//! Build one [`Redactor`] per process and share it: it is immutable,
+//! `Send + Sync` and cheap to clone.
+//!
+//! * [`Redactor::find_iter`] yields each [`Match`] with its [`Kind`],
+//!   [`SubKind`], [`Evidence`] and byte offsets.
+//! * [`Redactor::redact`] returns the masked text (borrowed when nothing was
+//!   found); [`Redactor::redact_into`] appends to a reused buffer and
+//!   [`Redactor::redact_in_place`] masks a mutable buffer.
+//! * [`Builder`] chooses kinds, a [`Policy`] per kind or a [`Preset`], and
+//!   the context window.
+//!
+//! # Example: masking a message
+//!
+//! ```
+//! use tuomin::Redactor;
+//!
+//! let redactor = Redactor::new();
+//! let message = "您好，我的手机是 +86 138 1234 5678，卡号 6222 0212 3456 7890 128。";
+//! assert_eq!(
+//!     redactor.redact(message),
+//!     "您好，我的手机是 +86 138 **** 5678，卡号 6222 02** **** ***0 128。",
+//! );
+//! ```
+//!
+//! # What is found
+//!
+//! Numbers are read the way people type and speech recognition writes
+//! them: ASCII or full-width digits (`１３８`), Chinese numerals read digit
+//! by digit (`幺三八`, `两`, `拐`, `洞`), grouped by spaces, dashes, full-width
+//! spaces or em dashes (`138 1234 5678`, `6222-0212-...`), one digit per
+//! space or comma (`1 3 8 ...`, `1，3，8，...`), glued to Chinese characters,
+//! with `+86`/`0086` prefixes, area codes in brackets and extensions
+//! (`转123`).
+//!
+//! | kind | accepted when |
+//! |---|---|
+//! | mobile | 11 digits starting with a segment in use (`130`–`199` as allocated) |
+//! | landline | area code in use, 7–8 digit number; glued forms need a context word |
+//! | 400/800 | 10 digits, grouped; ungrouped forms need a context word |
+//! | ID, 18 | check character (ISO 7064 MOD 11-2), birth date from 1900 to today, province code |
+//! | ID, 15 | birth date and province code, after a context word (`身份证` ...) |
+//! | bank card | 16–19 digits, Luhn and an issuer-like prefix; or Luhn, or a 62 prefix, after a card context word |
+//!
+//! # Match semantics
+//!
+//! A number is read as *groups* of units separated by short gaps. A match
+//! always consists of whole groups, so a phone-shaped run inside a longer
+//! run of digits or letters (`SF1234567890123`, `2013812345678999`) is
+//! never reported, and an 18-digit ID number never yields a phone number
+//! inside it. When several readings start at the same group, the one with
+//! the strongest [`Evidence`] wins, then the longest, then ID over card
+//! over phone. Matches are reported left to right and never overlap. The
+//! nearest context word decides borderline cases: an order or tracking
+//! number context (`订单号`, `运单号`) rejects everything but a valid
+//! 18-character ID number.
+//!
+//! # Masking
+//!
+//! The default [`Policy::Conventional`] follows the common display
+//! conventions (`138****5678`, `622202*********1234`) and keeps the byte
+//! length: an ASCII digit becomes `*`, a full-width digit or numeral `＊`.
+//!
+//! # Panics
+//!
+//! Nothing here panics on any input, valid UTF-8 or not.
+//!
+//! # Crate features
+//!
+//! * `cli` (default): the `tuomin` command-line program. Library users can
+//!   turn it off with `default-features = false` to skip its dependencies.
+
+#![deny(missing_docs, unsafe_code)]
+#![deny(rustdoc::broken_intra_doc_links)]
+#![warn(missing_debug_implementations)]
+
+mod date;
+mod detect;
+mod error;
+mod kind;
+mod matches;
+mod policy;
+mod redactor;
+mod scan;
+
+pub use crate::date::Date;
+pub use crate::error::Error;
+pub use crate::kind::{Kind, KindSet, SubKind, UnknownKind};
+pub use crate::matches::{Evidence, Match};
+pub use crate::policy::{MAX_TAG_LEN, Policy, Preset};
+pub use crate::redactor::{
+    Builder, DEFAULT_CONTEXT_WINDOW, FindIter, MAX_CONTEXT_WINDOW, Redactor,
+};

@@ -1,0 +1,128 @@
+//! A finding: what was found where, and why.
+
+use core::fmt;
+use core::ops::Range;
+
+use crate::kind::{Kind, SubKind};
+
+/// Why a match was reported.
+///
+/// Ordered from weakest to strongest, so `evidence >= Evidence::Pattern`
+/// selects matches that did not depend on a context word alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Evidence {
+    /// The number has the right shape but could be something else, and a
+    /// context word before it (`身份证`, `卡号`, `电话`) settled it.
+    Context,
+    /// The number fits a numbering plan exactly (mobile segment, area code
+    /// with separators, 400/800 prefix).
+    Pattern,
+    /// A check digit or checksum holds (ISO 7064 MOD 11-2 with a valid birth
+    /// date and region, or Luhn with a plausible issuer prefix).
+    Checksum,
+}
+
+impl Evidence {
+    /// The stable machine-readable name (`context`, `pattern`, `checksum`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Evidence::Context => "context",
+            Evidence::Pattern => "pattern",
+            Evidence::Checksum => "checksum",
+        }
+    }
+}
+
+/// One piece of personal information found in a haystack.
+///
+/// Offsets are byte offsets into the haystack, end exclusive, and always on
+/// character boundaries when the haystack is UTF-8. The `Debug` output shows
+/// the kind and offsets only, never the matched text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Match {
+    kind: Kind,
+    sub_kind: SubKind,
+    evidence: Evidence,
+    start: usize,
+    end: usize,
+    /// Bytes at the start of the span that are a routing prefix rather than
+    /// part of the number (`+86 `, `(+86)`), left alone by partial masks.
+    lead: u8,
+}
+
+impl Match {
+    pub(crate) fn new(
+        kind: Kind,
+        sub_kind: SubKind,
+        evidence: Evidence,
+        span: Range<usize>,
+        lead: u8,
+    ) -> Match {
+        debug_assert!(span.start < span.end);
+        Match {
+            kind,
+            sub_kind,
+            evidence,
+            start: span.start,
+            end: span.end,
+            lead,
+        }
+    }
+
+    /// The kind of information.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// The finer classification (mobile, landline, ...).
+    pub fn sub_kind(&self) -> SubKind {
+        self.sub_kind
+    }
+
+    /// Why this match was reported.
+    pub fn evidence(&self) -> Evidence {
+        self.evidence
+    }
+
+    /// Byte offset of the first byte.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset just past the last byte.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// `start()..end()`.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Always false: a match covers at least one byte. Present because
+    /// `len` is.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub(crate) fn lead(&self) -> usize {
+        usize::from(self.lead)
+    }
+}
+
+impl fmt::Debug for Match {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Match")
+            .field("kind", &self.kind)
+            .field("sub_kind", &self.sub_kind)
+            .field("evidence", &self.evidence)
+            .field("span", &(self.start..self.end))
+            .finish()
+    }
+}

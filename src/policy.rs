@@ -1,0 +1,225 @@
+//! How a match is masked.
+//!
+//! Length-preserving policies replace each *unit* (digit, numeral, check
+//! character) by a mask character of the same byte length: `*` for a
+//! one-byte unit, `＊` (U+FF0A, three bytes) for a full-width digit or a
+//! Chinese numeral. Separators, brackets, `转` and every other byte keep
+//! their place, so offsets into the original stay valid in the output and
+//! redaction can happen in place.
+
+use std::borrow::Cow;
+
+use crate::detect::phone::area_code_len;
+use crate::kind::{Kind, SubKind};
+use crate::matches::Match;
+use crate::scan::units::{check_x_at, digit_at};
+
+/// What to do with the bytes of a match.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Policy {
+    /// The common Chinese display convention for the number, keeping a few
+    /// digits visible:
+    ///
+    /// | number | kept | example |
+    /// |---|---|---|
+    /// | mobile | first 3, last 4 | `138****5678` |
+    /// | landline | area code, last 2 | `010-******78` |
+    /// | 400/800 | first 3, last 4 | `400-***-8820` |
+    /// | resident ID | first 1, last 2 | `1***************2X` |
+    /// | bank card | first 6, last 4 | `622202*********1234` |
+    ///
+    /// Mobile numbers hide the middle four digits as carriers, banks and
+    /// delivery apps display them. Bank cards show at most the first six and
+    /// last four digits, the maximum JR/T 0171-2020 (Personal financial
+    /// information protection) allows for display. ID numbers hide the
+    /// region code, the birth date and the sequence number, keeping only
+    /// enough to tell two numbers apart when a customer confirms them.
+    /// Landlines keep the area code (a city, not a person). A country code
+    /// (`+86`) is never masked.
+    Conventional,
+    /// Keep the first `head` and last `tail` units visible and mask the rest.
+    /// When `head + tail` would leave no unit masked, every unit is masked.
+    Partial {
+        /// Units kept at the start.
+        head: u8,
+        /// Units kept at the end.
+        tail: u8,
+    },
+    /// Mask every unit.
+    Full,
+    /// Replace the whole match, country code included, by this text.
+    Tag(Cow<'static, str>),
+    /// Delete the match.
+    Remove,
+}
+
+/// Longest tag text accepted, in bytes.
+pub const MAX_TAG_LEN: usize = 64;
+
+impl Policy {
+    /// A [`Policy::Tag`] with the given text.
+    pub fn tag(text: impl Into<Cow<'static, str>>) -> Policy {
+        Policy::Tag(text.into())
+    }
+
+    /// Whether the output of this policy has the input's byte length.
+    pub fn is_length_preserving(&self) -> bool {
+        matches!(
+            self,
+            Policy::Conventional | Policy::Partial { .. } | Policy::Full
+        )
+    }
+}
+
+/// Named sets of policies, one per kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Preset {
+    /// [`Policy::Conventional`] for every kind.
+    #[default]
+    Conventional,
+    /// [`Policy::Full`] for every kind.
+    Full,
+    /// Chinese tags: `[电话号码]`, `[身份证号]`, `[银行卡号]`.
+    TagChinese,
+    /// English tags: `[PHONE]`, `[ID_CARD]`, `[BANK_CARD]`.
+    TagEnglish,
+    /// [`Policy::Remove`] for every kind.
+    Remove,
+}
+
+impl Preset {
+    /// The policy this preset gives `kind`.
+    pub fn policy(self, kind: Kind) -> Policy {
+        match self {
+            Preset::Conventional => Policy::Conventional,
+            Preset::Full => Policy::Full,
+            Preset::Remove => Policy::Remove,
+            Preset::TagChinese => Policy::tag(match kind {
+                Kind::Phone => "[电话号码]",
+                Kind::IdCard => "[身份证号]",
+                Kind::BankCard => "[银行卡号]",
+            }),
+            Preset::TagEnglish => Policy::tag(match kind {
+                Kind::Phone => "[PHONE]",
+                Kind::IdCard => "[ID_CARD]",
+                Kind::BankCard => "[BANK_CARD]",
+            }),
+        }
+    }
+
+    /// The stable name: `conventional`, `full`, `tag`, `tag-en`, `remove`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Preset::Conventional => "conventional",
+            Preset::Full => "full",
+            Preset::TagChinese => "tag",
+            Preset::TagEnglish => "tag-en",
+            Preset::Remove => "remove",
+        }
+    }
+
+    /// Every preset.
+    pub const ALL: [Preset; 5] = [
+        Preset::Conventional,
+        Preset::Full,
+        Preset::TagChinese,
+        Preset::TagEnglish,
+        Preset::Remove,
+    ];
+
+    /// Parses a name produced by [`Preset::name`].
+    pub fn from_name(name: &str) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
+const MASK_ASCII: u8 = b'*';
+const MASK_WIDE: [u8; 3] = *"＊".as_bytes().first_chunk().expect("＊ is three bytes");
+
+/// The unit starting at `i`, with its value and byte length.
+fn unit_at(span: &[u8], i: usize) -> Option<(u8, usize)> {
+    digit_at(span, i)
+        .or_else(|| check_x_at(span, i))
+        .map(|u| (u.value, usize::from(u.len)))
+}
+
+/// How many units at each end a length-preserving policy keeps.
+fn kept(policy: &Policy, m: &Match, units: &[u8]) -> (usize, usize) {
+    let n = units.len();
+    let (head, tail) = match policy {
+        Policy::Partial { head, tail } => (usize::from(*head), usize::from(*tail)),
+        Policy::Conventional => match m.sub_kind() {
+            SubKind::Mobile | SubKind::Service => (3, 4),
+            SubKind::Landline if n >= 2 => (area_code_len(units[0], units[1]), 2),
+            SubKind::Id18 | SubKind::Id15 => (1, 2),
+            SubKind::Card => (6, 4),
+            _ => (0, 0),
+        },
+        _ => (0, 0),
+    };
+    if head + tail >= n {
+        (0, 0)
+    } else {
+        (head, tail)
+    }
+}
+
+/// Masks, in place, the units of a match's bytes under a length-preserving
+/// policy. `span` is exactly the match's bytes.
+pub(crate) fn mask_in_place(policy: &Policy, m: &Match, span: &mut [u8]) {
+    let body = &mut span[m.lead()..];
+    // Values of the units, for the landline area code and the count.
+    let mut values = [0u8; crate::scan::token::MAX_UNITS + 8];
+    let mut n = 0;
+    let mut i = 0;
+    while i < body.len() {
+        match unit_at(body, i) {
+            Some((v, len)) => {
+                if n < values.len() {
+                    values[n] = v;
+                }
+                n += 1;
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    let (head, tail) = kept(policy, m, &values[..n.min(values.len())]);
+    let (head, tail) = if n > values.len() {
+        (0, 0)
+    } else {
+        (head, tail)
+    };
+    let mut k = 0;
+    let mut i = 0;
+    while i < body.len() {
+        let Some((_, len)) = unit_at(body, i) else {
+            i += 1;
+            continue;
+        };
+        if k >= head && k + tail < n {
+            if len == 1 {
+                body[i] = MASK_ASCII;
+            } else {
+                body[i..i + 3].copy_from_slice(&MASK_WIDE);
+            }
+        }
+        k += 1;
+        i += len;
+    }
+}
+
+/// Appends the replacement for a match whose bytes are `span`.
+pub(crate) fn write_replacement(policy: &Policy, m: &Match, span: &[u8], out: &mut Vec<u8>) {
+    match policy {
+        Policy::Tag(text) => out.extend_from_slice(text.as_bytes()),
+        Policy::Remove => {}
+        _ => {
+            let at = out.len();
+            out.extend_from_slice(span);
+            mask_in_place(policy, m, &mut out[at..]);
+        }
+    }
+}

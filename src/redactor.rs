@@ -1,0 +1,343 @@
+//! The redactor: built once, shared everywhere.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use crate::date::Date;
+use crate::detect::Detectors;
+use crate::detect::phone::AreaCodes;
+use crate::error::Error;
+use crate::kind::{Kind, KindSet};
+use crate::matches::Match;
+use crate::policy::{MAX_TAG_LEN, Policy, Preset, mask_in_place, write_replacement};
+use crate::scan::context::Hotwords;
+use crate::scan::token::Token;
+use crate::scan::{Step, step};
+
+/// Default number of characters before a number searched for a context
+/// word.
+pub const DEFAULT_CONTEXT_WINDOW: usize = 12;
+
+/// Largest context window accepted, in characters.
+pub const MAX_CONTEXT_WINDOW: usize = 64;
+
+/// Finds and masks personal information.
+///
+/// A `Redactor` is immutable once built. It is `Send + Sync`, and cloning it
+/// is cheap (a reference count), so build one per process and share it
+/// between threads. Building compiles every automaton; scanning never
+/// allocates per match.
+///
+/// ```
+/// let redactor = tuomin::Redactor::new();
+/// let masked = redactor.redact("手机13812345678，身份证11010519491231002X");
+/// assert_eq!(masked, "手机138****5678，身份证1***************2X");
+/// ```
+#[derive(Clone)]
+pub struct Redactor {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    det: Detectors,
+    policies: [Policy; Kind::ALL.len()],
+}
+
+impl core::fmt::Debug for Redactor {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Redactor")
+            .field("kinds", &self.inner.det.kinds)
+            .field("policies", &self.inner.policies)
+            .field("context_window", &self.inner.det.window)
+            .finish()
+    }
+}
+
+impl Default for Redactor {
+    fn default() -> Redactor {
+        Redactor::new()
+    }
+}
+
+impl Redactor {
+    /// A redactor with every kind and the [`Preset::Conventional`] masks.
+    pub fn new() -> Redactor {
+        Builder::new()
+            .build()
+            .expect("the default configuration is valid")
+    }
+
+    /// A builder to choose kinds, policies and limits.
+    pub fn builder() -> Builder {
+        Builder::new()
+    }
+
+    /// The kinds this redactor looks for.
+    pub fn kinds(&self) -> KindSet {
+        self.inner.det.kinds
+    }
+
+    /// The policy applied to `kind`.
+    pub fn policy(&self, kind: Kind) -> &Policy {
+        &self.inner.policies[kind.index()]
+    }
+
+    /// Whether every policy keeps the byte length of the text (so that
+    /// [`Redactor::redact_in_place`] works).
+    pub fn is_length_preserving(&self) -> bool {
+        self.kinds()
+            .iter()
+            .all(|k| self.policy(k).is_length_preserving())
+    }
+
+    /// The matches in `haystack`, left to right, non-overlapping.
+    ///
+    /// `haystack` need not be UTF-8: invalid bytes are never part of a match.
+    ///
+    /// ```
+    /// use tuomin::{Kind, Redactor};
+    ///
+    /// let text = "请拨打 0755-86001234 转 8001，或者 138 1234 5678";
+    /// let kinds: Vec<(Kind, &str)> =
+    ///     Redactor::new().find_iter(text).map(|m| (m.kind(), &text[m.range()])).collect();
+    /// assert_eq!(kinds, [(Kind::Phone, "0755-86001234 转 8001"), (Kind::Phone, "138 1234 5678")]);
+    /// ```
+    pub fn find_iter<'r, 'h, H: AsRef<[u8]> + ?Sized>(
+        &'r self,
+        haystack: &'h H,
+    ) -> FindIter<'r, 'h> {
+        FindIter {
+            det: &self.inner.det,
+            hay: haystack.as_ref(),
+            pos: 0,
+            tok: Box::default(),
+            done: false,
+        }
+    }
+
+    /// The text with every match masked; borrowed when nothing was found.
+    pub fn redact<'h>(&self, text: &'h str) -> Cow<'h, str> {
+        match self.redact_bytes(text.as_bytes()) {
+            Cow::Borrowed(_) => Cow::Borrowed(text),
+            Cow::Owned(bytes) => Cow::Owned(
+                // Matches start and end on character boundaries and every
+                // replacement is UTF-8, so the output is UTF-8. Checking
+                // costs one pass and turns a broken promise into a loud
+                // failure instead of undefined behaviour.
+                String::from_utf8(bytes).expect("redacting UTF-8 yields UTF-8"),
+            ),
+        }
+    }
+
+    /// Like [`Redactor::redact`] for bytes that need not be UTF-8. Bytes
+    /// outside matches are copied unchanged.
+    pub fn redact_bytes<'h>(&self, haystack: &'h [u8]) -> Cow<'h, [u8]> {
+        let mut it = self.find_iter(haystack);
+        let Some(first) = it.next() else {
+            return Cow::Borrowed(haystack);
+        };
+        let mut out = Vec::with_capacity(haystack.len() + 16);
+        self.write_redacted(haystack, core::iter::once(first).chain(it), &mut out);
+        Cow::Owned(out)
+    }
+
+    /// Appends the redacted form of `haystack` to `out` (reusing its
+    /// allocation) and returns the number of matches.
+    pub fn redact_into(&self, haystack: &[u8], out: &mut Vec<u8>) -> usize {
+        out.reserve(haystack.len());
+        self.write_redacted(haystack, self.find_iter(haystack), out)
+    }
+
+    fn write_redacted(
+        &self,
+        hay: &[u8],
+        matches: impl Iterator<Item = Match>,
+        out: &mut Vec<u8>,
+    ) -> usize {
+        let mut last = 0;
+        let mut count = 0;
+        for m in matches {
+            out.extend_from_slice(&hay[last..m.start()]);
+            self.write_match(hay, &m, out);
+            last = m.end();
+            count += 1;
+        }
+        out.extend_from_slice(&hay[last..]);
+        count
+    }
+
+    /// Appends the replacement of one match of `hay`.
+    pub(crate) fn write_match(&self, hay: &[u8], m: &Match, out: &mut Vec<u8>) {
+        write_replacement(self.policy(m.kind()), m, &hay[m.range()], out);
+    }
+
+    /// Masks `buffer` in place and returns the number of matches.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotLengthPreserving`] when a kind's policy is a tag or
+    /// removal; the buffer is then left untouched.
+    pub fn redact_in_place(&self, buffer: &mut [u8]) -> Result<usize, Error> {
+        if let Some(kind) = self
+            .kinds()
+            .iter()
+            .find(|&k| !self.policy(k).is_length_preserving())
+        {
+            return Err(Error::NotLengthPreserving { kind });
+        }
+        let mut tok = Token::default();
+        let mut pos = 0;
+        let mut count = 0;
+        while let Step::Found(m) = step(&self.inner.det, buffer, &mut pos, true, &mut tok) {
+            mask_in_place(self.policy(m.kind()), &m, &mut buffer[m.range()]);
+            count += 1;
+        }
+        Ok(count)
+    }
+}
+
+/// An iterator over the matches in a haystack, made by
+/// [`Redactor::find_iter`].
+#[derive(Debug)]
+pub struct FindIter<'r, 'h> {
+    det: &'r Detectors,
+    hay: &'h [u8],
+    pos: usize,
+    tok: Box<Token>,
+    done: bool,
+}
+
+impl Iterator for FindIter<'_, '_> {
+    type Item = Match;
+
+    fn next(&mut self) -> Option<Match> {
+        if self.done {
+            return None;
+        }
+        match step(self.det, self.hay, &mut self.pos, true, &mut self.tok) {
+            Step::Found(m) => Some(m),
+            Step::Done(_) => {
+                self.done = true;
+                None
+            }
+        }
+    }
+}
+
+impl core::iter::FusedIterator for FindIter<'_, '_> {}
+
+/// Configures and builds a [`Redactor`].
+///
+/// ```
+/// use tuomin::{Kind, KindSet, Policy, Redactor};
+///
+/// let redactor = Redactor::builder()
+///     .kinds(KindSet::NONE.with(Kind::Phone).with(Kind::BankCard))
+///     .policy(Kind::Phone, Policy::Full)
+///     .policy(Kind::BankCard, Policy::tag("[卡号]"))
+///     .build()?;
+/// assert_eq!(redactor.redact("电话 138-1234-5678"), "电话 ***-****-****");
+/// assert_eq!(redactor.redact("卡号6222021234567890128"), "卡号[卡号]");
+/// # Ok::<(), tuomin::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Builder {
+    kinds: KindSet,
+    preset: Preset,
+    policies: [Option<Policy>; Kind::ALL.len()],
+    window: usize,
+    today: Option<Date>,
+}
+
+impl Default for Builder {
+    fn default() -> Builder {
+        Builder::new()
+    }
+}
+
+impl Builder {
+    /// Every kind, [`Preset::Conventional`], the default context window.
+    pub fn new() -> Builder {
+        Builder {
+            kinds: KindSet::ALL,
+            preset: Preset::Conventional,
+            policies: Default::default(),
+            window: DEFAULT_CONTEXT_WINDOW,
+            today: None,
+        }
+    }
+
+    /// Only look for these kinds.
+    pub fn kinds(mut self, kinds: KindSet) -> Builder {
+        self.kinds = kinds;
+        self
+    }
+
+    /// Start every kind from this preset's policy (later
+    /// [`Builder::policy`] calls override single kinds).
+    pub fn preset(mut self, preset: Preset) -> Builder {
+        self.preset = preset;
+        self
+    }
+
+    /// The policy for one kind.
+    pub fn policy(mut self, kind: Kind, policy: Policy) -> Builder {
+        self.policies[kind.index()] = Some(policy);
+        self
+    }
+
+    /// How many characters before a number are searched for a context word
+    /// (default [`DEFAULT_CONTEXT_WINDOW`], at most [`MAX_CONTEXT_WINDOW`]).
+    pub fn context_window(mut self, chars: usize) -> Builder {
+        self.window = chars;
+        self
+    }
+
+    /// The date birth dates in ID numbers must not be after (default: today
+    /// in China Standard Time, read once when the redactor is built).
+    pub fn reference_date(mut self, date: Date) -> Builder {
+        self.today = Some(date);
+        self
+    }
+
+    /// Compiles the redactor.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ContextWindowTooLarge`] and [`Error::TagTooLong`] for limits
+    /// exceeded.
+    pub fn build(&self) -> Result<Redactor, Error> {
+        if self.window > MAX_CONTEXT_WINDOW {
+            return Err(Error::ContextWindowTooLarge {
+                chars: self.window,
+                max: MAX_CONTEXT_WINDOW,
+            });
+        }
+        let policies = Kind::ALL.map(|k| {
+            self.policies[k.index()]
+                .clone()
+                .unwrap_or_else(|| self.preset.policy(k))
+        });
+        for k in Kind::ALL {
+            if let Policy::Tag(t) = &policies[k.index()]
+                && t.len() > MAX_TAG_LEN
+            {
+                return Err(Error::TagTooLong {
+                    kind: k,
+                    len: t.len(),
+                    max: MAX_TAG_LEN,
+                });
+            }
+        }
+        let det = Detectors {
+            kinds: self.kinds,
+            hotwords: Hotwords::new(),
+            area_codes: AreaCodes::load(),
+            today: self.today.unwrap_or_else(Date::today),
+            window: self.window,
+        };
+        Ok(Redactor {
+            inner: Arc::new(Inner { det, policies }),
+        })
+    }
+}

@@ -1,0 +1,158 @@
+//! The scan loop: one pass, left to right, over a haystack.
+//!
+//! ```text
+//!   finder ──► token start ──► token reader ──► detectors ──► Match
+//!     ▲                                                          │
+//!     └──────────────── resume after the match or group ◄───────┘
+//! ```
+//!
+//! The loop's only state is a position. Every decision about a token depends
+//! only on the bytes from [`LOOKBEHIND`] before it to [`LOOKAHEAD`] past the
+//! bytes its reader examined. That makes the loop restartable: a scan given
+//! a haystack that ends early (`eof == false`) stops at the first token it
+//! cannot decide yet and says where; a later scan over more bytes resumes
+//! there and makes exactly the decisions a scan of the whole text makes.
+//! Streaming is built on that property alone.
+
+pub(crate) mod context;
+pub(crate) mod finder;
+pub(crate) mod token;
+pub(crate) mod units;
+
+use crate::detect::Detectors;
+use crate::matches::Match;
+use finder::MIN_UNITS;
+use token::{Read, Token};
+use units::{
+    digit_at, incomplete_suffix, open_paren_at, plus_at, prev_char_start, sep_at, unit_before,
+};
+
+/// Bytes past the end of what the token reader examined that a decision may
+/// still read: the character after the number, or an extension such as
+/// `转分机：123456`.
+pub(crate) const LOOKAHEAD: usize = 40;
+
+/// One result of [`step`].
+#[derive(Debug)]
+pub(crate) enum Step {
+    /// The next match.
+    Found(Match),
+    /// No further match starts before the offset given: with `eof`, the end
+    /// of the haystack; without, the first byte that may still turn out to
+    /// be part of a match once more bytes arrive.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Done(usize),
+}
+
+/// Finds the next match at or after `*pos`, and moves `*pos` past it.
+///
+/// Bytes before `*pos` are only read as context. With `eof == false` the
+/// haystack may continue: the scan then stops at the first token whose
+/// decision needs bytes past the end.
+pub(crate) fn step(
+    det: &Detectors,
+    hay: &[u8],
+    pos: &mut usize,
+    eof: bool,
+    tok: &mut Token,
+) -> Step {
+    loop {
+        let Some(t) = finder::next_candidate(hay, *pos) else {
+            return Step::Done(if eof {
+                hay.len()
+            } else {
+                tail_start(hay, *pos)
+            });
+        };
+        if t == *pos && unit_before(hay, t, 0).is_some() {
+            // Resuming inside a run of units: that can only be a run already
+            // found to be too long to hold a match.
+            *pos = token::skip_run(hay, t).max(t + 1);
+            continue;
+        }
+        match token::read(hay, t, tok) {
+            Read::Long(end) => *pos = end,
+            Read::Token => {
+                if !eof && tok.examined + LOOKAHEAD > hay.len() {
+                    return Step::Done(prefix_start(hay, t, *pos));
+                }
+                if tok.n_units < MIN_UNITS {
+                    *pos = tok.groups[tok.n_groups - 1].end;
+                    continue;
+                }
+                if let Some(m) = det.evaluate(hay, tok) {
+                    *pos = m.end();
+                    return Step::Found(m);
+                }
+                *pos = tok.groups[0].end;
+            }
+        }
+    }
+}
+
+/// The earliest byte of a span that may start with the unit at `t`: a `+`
+/// and an opening bracket right before it belong to a phone number.
+fn prefix_start(hay: &[u8], t: usize, floor: usize) -> usize {
+    let mut s = t;
+    for _ in 0..2 {
+        match prev_char_start(hay, s, floor) {
+            Some(c) if plus_at(hay, c).is_some() || open_paren_at(hay, c).is_some() => s = c,
+            _ => break,
+        }
+    }
+    s
+}
+
+/// Where the undecided tail of a haystack begins when no candidate is left:
+/// a truncated character, a run of numerals too short to matter yet (it may
+/// grow), and the `+` or bracket before them.
+fn tail_start(hay: &[u8], pos: usize) -> usize {
+    let end = hay.len() - incomplete_suffix(hay);
+    if end <= pos {
+        return pos.min(hay.len());
+    }
+    let mut i = end;
+    let mut earliest_unit = None;
+    let mut gap_chars = 0;
+    while let Some(c) = prev_char_start(hay, i, pos) {
+        if digit_at(hay, c).is_some_and(|u| c + usize::from(u.len) == i) {
+            earliest_unit = Some(c);
+            gap_chars = 0;
+        } else if sep_at(hay, c).is_some_and(|(_, len)| c + len == i) && gap_chars < 3 {
+            gap_chars += 1;
+        } else {
+            break;
+        }
+        i = c;
+    }
+    prefix_start(hay, earliest_unit.unwrap_or(end), pos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tail_holds_what_may_grow() {
+        let hold = |s: &str| tail_start(s.as_bytes(), 0);
+        let text = "您好，请问有什么可以帮您？";
+        assert_eq!(hold(text), text.len(), "plain text is never held");
+        let text = "号码是一三八 一二";
+        assert_eq!(hold(text), text.find('一').unwrap());
+        let text = "号码是+";
+        assert_eq!(hold(text), text.len() - 1);
+        let text = "号码是（＋";
+        assert_eq!(hold(text), text.find('（').unwrap());
+        let bytes = "好的，".as_bytes();
+        assert_eq!(
+            tail_start(&bytes[..bytes.len() - 1], 0),
+            bytes.len() - 3,
+            "truncated character"
+        );
+        assert_eq!(
+            hold("你好 "),
+            "你好 ".len(),
+            "a trailing space alone is not held"
+        );
+    }
+}
