@@ -90,6 +90,10 @@ mod policy;
 mod redactor;
 mod scan;
 
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use crate::date::Date;
 pub use crate::error::Error;
 pub use crate::kind::{Kind, KindSet, SubKind, UnknownKind};

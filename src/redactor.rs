@@ -185,14 +185,14 @@ impl Redactor {
         {
             return Err(Error::NotLengthPreserving { kind });
         }
-        let mut tok = Token::default();
-        let mut pos = 0;
-        let mut count = 0;
-        while let Step::Found(m) = step(&self.inner.det, buffer, &mut pos, true, &mut tok) {
-            mask_in_place(self.policy(m.kind()), &m, &mut buffer[m.range()]);
-            count += 1;
+        // Find everything before changing anything: a decision may read the
+        // bytes before it (context words, the character before a number),
+        // and those must be the original bytes.
+        let matches: Vec<Match> = self.find_iter(&*buffer).collect();
+        for m in &matches {
+            mask_in_place(self.policy(m.kind()), m, &mut buffer[m.range()]);
         }
-        Ok(count)
+        Ok(matches.len())
     }
 }
 
@@ -216,7 +216,12 @@ impl Iterator for FindIter<'_, '_> {
         }
         match step(self.det, self.hay, &mut self.pos, true, &mut self.tok) {
             Step::Found(m) => Some(m),
-            Step::Done(_) => {
+            Step::Done(end) => {
+                debug_assert_eq!(
+                    end,
+                    self.hay.len(),
+                    "a complete haystack is decided to its end"
+                );
                 self.done = true;
                 None
             }

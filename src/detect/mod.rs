@@ -171,7 +171,7 @@ impl Detectors {
             }
         }
         let cands = &mut cands[..n];
-        cands.sort_unstable_by(|a, b| b.0.rank(b.1).cmp(&a.0.rank(a.1)));
+        cands.sort_unstable_by_key(|c| core::cmp::Reverse(c.0.rank(c.1)));
 
         let mut nearest: Option<Option<Nearest>> = None;
         for &(c, _) in cands.iter() {
@@ -241,11 +241,10 @@ impl LeftEdge {
         }
         let paren = prev_char_start(hay, s, 0)
             .filter(|&c| open_paren_at(hay, c).is_some_and(|l| c + l == s));
-        if let Some(p) = paren {
-            s = p;
-        }
+        // The glue check looks at the character right before the digits: a
+        // bracket or plus sign there is never glue, whatever precedes it.
         LeftEdge {
-            ok: left_glue_ok(hay, s),
+            ok: left_glue_ok(hay, first_unit),
             plus,
             paren,
         }

@@ -64,15 +64,14 @@ impl AreaCodes {
 
     /// Whether the digits (without the leading 0) are an area code.
     fn contains(&self, digits: &[u8]) -> bool {
-        let n = digits.iter().fold(0usize, |n, &d| n * 10 + usize::from(d));
         // Two digits (10, 21) name a three-digit code, three digits a
-        // four-digit code; the ranges do not overlap.
-        let ok_len = match digits.len() {
-            2 => n < 100,
-            3 => n >= 100,
-            _ => false,
-        };
-        ok_len && n < 1024 && self.bits[n / 64] & (1 << (n % 64)) != 0
+        // four-digit code (never starting with 0, so the ranges do not
+        // overlap).
+        if !(2..=3).contains(&digits.len()) || digits[0] == 0 {
+            return false;
+        }
+        let n = digits.iter().fold(0usize, |n, &d| n * 10 + usize::from(d));
+        self.bits[n / 64] & (1 << (n % 64)) != 0
     }
 }
 
@@ -277,7 +276,7 @@ mod tests {
             let d: Vec<u8> = code[1..].bytes().map(|b| b - b'0').collect();
             assert!(a.contains(&d), "{code}");
         }
-        for code in ["0001", "0100", "0200", "011"] {
+        for code in ["0001", "0100", "0200", "011", "00", "012345678901234567890"] {
             let d: Vec<u8> = code[1..].bytes().map(|b| b - b'0').collect();
             assert!(!a.contains(&d), "{code}");
         }

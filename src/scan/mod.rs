@@ -40,7 +40,6 @@ pub(crate) enum Step {
     /// No further match starts before the offset given: with `eof`, the end
     /// of the haystack; without, the first byte that may still turn out to
     /// be part of a match once more bytes arrive.
-    #[cfg_attr(not(test), allow(dead_code))]
     Done(usize),
 }
 

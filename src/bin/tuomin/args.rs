@@ -1,0 +1,160 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use tuomin::{Kind, KindSet, Policy, Preset};
+
+/// Find and mask personal information (phone, resident ID and bank card
+/// numbers) in Chinese customer-service chat text.
+#[derive(Debug, Parser)]
+#[command(name = "tuomin", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the input with every finding masked; all other bytes are copied
+    /// unchanged.
+    Redact(RedactArgs),
+    /// List the findings with their byte offsets.
+    Scan(ScanArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RedactArgs {
+    /// File to read; standard input when absent or `-`.
+    pub file: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// File to read; standard input when absent or `-`.
+    pub file: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+    /// Include the matched text in the output (off by default: the listing
+    /// itself should not leak what it lists).
+    #[arg(long)]
+    pub show_text: bool,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One JSON object per finding, one per line.
+    Jsonl,
+    /// A human-readable listing.
+    Text,
+}
+
+/// Options shared by both subcommands.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Kinds to look for, comma-separated: phone, id_card, bank_card, or all.
+    #[arg(long, value_name = "LIST", default_value = "all", value_parser = parse_kinds)]
+    pub kinds: KindSet,
+    /// Masking preset for every kind: conventional, full, tag, tag-en, remove.
+    #[arg(long, value_name = "NAME", default_value = "conventional", value_parser = parse_preset)]
+    pub preset: Preset,
+    /// Policy for one kind, overriding the preset; repeatable.
+    /// SPEC is conventional, full, remove, tag, tag:TEXT or keep:HEAD:TAIL.
+    #[arg(long = "policy", value_name = "KIND=SPEC", value_parser = parse_policy)]
+    pub policies: Vec<(Kind, PolicySpec)>,
+    /// Characters before a number searched for a context word.
+    #[arg(long, value_name = "CHARS", default_value_t = tuomin::DEFAULT_CONTEXT_WINDOW)]
+    pub context_window: usize,
+}
+
+/// A policy as written on the command line; `tag` alone means the preset
+/// tag for the kind.
+#[derive(Clone, Debug)]
+pub enum PolicySpec {
+    Policy(Policy),
+    DefaultTag,
+}
+
+fn parse_kinds(s: &str) -> Result<KindSet, String> {
+    let set: KindSet = s.parse().map_err(|e: tuomin::UnknownKind| e.to_string())?;
+    if set.is_empty() {
+        return Err("no kind given".to_string());
+    }
+    Ok(set)
+}
+
+fn parse_preset(s: &str) -> Result<Preset, String> {
+    Preset::from_name(s).ok_or_else(|| {
+        format!("unknown preset {s:?} (known: conventional, full, tag, tag-en, remove)")
+    })
+}
+
+fn parse_policy(s: &str) -> Result<(Kind, PolicySpec), String> {
+    let (kind, spec) = s
+        .split_once('=')
+        .ok_or("expected KIND=SPEC, e.g. phone=full")?;
+    let kind = Kind::from_name(kind.trim()).ok_or_else(|| format!("unknown kind {kind:?}"))?;
+    let spec = match spec.trim() {
+        "conventional" => PolicySpec::Policy(Policy::Conventional),
+        "full" => PolicySpec::Policy(Policy::Full),
+        "remove" => PolicySpec::Policy(Policy::Remove),
+        "tag" => PolicySpec::DefaultTag,
+        other => {
+            if let Some(text) = other.strip_prefix("tag:") {
+                PolicySpec::Policy(Policy::tag(text.to_string()))
+            } else if let Some(counts) = other.strip_prefix("keep:") {
+                let (head, tail) = counts
+                    .split_once(':')
+                    .ok_or("expected keep:HEAD:TAIL, e.g. keep:3:4")?;
+                let count = |n: &str| {
+                    n.trim()
+                        .parse::<u8>()
+                        .map_err(|_| format!("{n:?} is not a count from 0 to 255"))
+                };
+                PolicySpec::Policy(Policy::Partial {
+                    head: count(head)?,
+                    tail: count(tail)?,
+                })
+            } else {
+                return Err(format!(
+                    "unknown policy {other:?} (known: conventional, full, remove, tag, tag:TEXT, keep:HEAD:TAIL)"
+                ));
+            }
+        }
+    };
+    Ok((kind, spec))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_policies() {
+        assert!(matches!(
+            parse_policy("phone=full"),
+            Ok((Kind::Phone, PolicySpec::Policy(Policy::Full)))
+        ));
+        assert!(matches!(
+            parse_policy("bank_card=keep:6:4"),
+            Ok((
+                Kind::BankCard,
+                PolicySpec::Policy(Policy::Partial { head: 6, tail: 4 })
+            ))
+        ));
+        assert!(matches!(
+            parse_policy("id_card=tag"),
+            Ok((Kind::IdCard, PolicySpec::DefaultTag))
+        ));
+        assert!(parse_policy("phone").is_err());
+        assert!(parse_policy("email=full").is_err());
+        assert!(parse_policy("phone=keep:3").is_err());
+        assert!(parse_policy("phone=keep:3:999").is_err());
+        assert!(parse_policy("phone=blur").is_err());
+    }
+}

@@ -1,0 +1,177 @@
+//! The `tuomin` program, run as a user would run it.
+#![cfg(feature = "cli")]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn tuomin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tuomin"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the tuomin binary runs");
+    // The program may exit before reading its input (usage errors).
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> &str {
+    std::str::from_utf8(&o.stdout).unwrap()
+}
+
+fn stderr(o: &Output) -> &str {
+    std::str::from_utf8(&o.stderr).unwrap()
+}
+
+const SAMPLE: &str = "客户：手机13812345678\n坐席：身份证号 11010519491231002X 对吗？\n";
+
+#[test]
+fn redact_reads_stdin_and_keeps_other_bytes() {
+    let o = tuomin(&["redact"], SAMPLE.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "客户：手机138****5678\n坐席：身份证号 1***************2X 对吗？\n"
+    );
+}
+
+#[test]
+fn redact_reads_a_file_and_dash_means_stdin() {
+    let dir = std::env::temp_dir().join(format!("tuomin-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("chat.txt");
+    std::fs::write(&path, SAMPLE).unwrap();
+    let from_file = tuomin(&["redact", path.to_str().unwrap()], b"");
+    let from_dash = tuomin(&["redact", "-"], SAMPLE.as_bytes());
+    assert!(from_file.status.success());
+    assert_eq!(from_file.stdout, from_dash.stdout);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn redact_passes_invalid_utf8_through() {
+    let o = tuomin(&["redact"], b"\xff13812345678\xfe\n");
+    assert!(o.status.success());
+    assert_eq!(o.stdout, b"\xff138****5678\xfe\n");
+}
+
+#[test]
+fn scan_prints_json_lines_with_byte_offsets() {
+    let o = tuomin(&["scan"], SAMPLE.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<&str> = stdout(&o).lines().collect();
+    let phone_at = SAMPLE.find("138").unwrap();
+    let id_at = SAMPLE.find("1101").unwrap();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                r#"{{"kind":"phone","start":{phone_at},"end":{},"sub_kind":"mobile","evidence":"pattern"}}"#,
+                phone_at + 11
+            ),
+            format!(
+                r#"{{"kind":"id_card","start":{id_at},"end":{},"sub_kind":"id18","evidence":"checksum"}}"#,
+                id_at + 18
+            ),
+        ]
+    );
+    assert!(
+        !stdout(&o).contains("13812345678"),
+        "text only with --show-text"
+    );
+}
+
+#[test]
+fn scan_shows_text_only_when_asked() {
+    let o = tuomin(
+        &["scan", "--show-text", "--kinds", "phone"],
+        SAMPLE.as_bytes(),
+    );
+    assert!(o.status.success());
+    assert_eq!(stdout(&o).lines().count(), 1);
+    assert!(stdout(&o).contains(r#""text":"13812345678""#));
+}
+
+#[test]
+fn scan_text_format_gives_lines() {
+    let o = tuomin(&["scan", "--format", "text"], SAMPLE.as_bytes());
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.starts_with("line 1, bytes "), "{out}");
+    assert!(
+        out.lines().nth(1).unwrap().starts_with("line 2, bytes "),
+        "{out}"
+    );
+    assert!(out.contains("id_card (id18, checksum)"), "{out}");
+}
+
+#[test]
+fn policies_and_presets_apply() {
+    let o = tuomin(
+        &["redact", "--preset", "tag-en", "--policy", "phone=keep:0:4"],
+        SAMPLE.as_bytes(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "客户：手机*******5678\n坐席：身份证号 [ID_CARD] 对吗？\n"
+    );
+    let o = tuomin(
+        &[
+            "redact",
+            "--policy",
+            "id_card=tag:<ID>",
+            "--policy",
+            "phone=tag",
+        ],
+        SAMPLE.as_bytes(),
+    );
+    assert_eq!(
+        stdout(&o),
+        "客户：手机[电话号码]\n坐席：身份证号 <ID> 对吗？\n"
+    );
+}
+
+#[test]
+fn bad_usage_exits_2_with_one_clear_line_and_no_output() {
+    for args in [
+        &["scan", "--kinds", "phone,email"][..],
+        &["redact", "--preset", "blur"],
+        &["redact", "--policy", "phone=keep:3"],
+        &["redact", "--frobnicate"],
+        &["redact", "/nonexistent/tuomin/input.txt"],
+        &["redact", "--context-window", "1000"],
+    ] {
+        let o = tuomin(args, SAMPLE.as_bytes());
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args:?} wrote output");
+        let first = stderr(&o).lines().next().unwrap_or("");
+        assert!(
+            first.starts_with("error:") || first.starts_with("tuomin:"),
+            "{args:?}: {first}"
+        );
+        assert!(
+            !stderr(&o).contains("13812345678"),
+            "errors never quote input"
+        );
+    }
+}
+
+#[test]
+fn bundled_sample_redacts() {
+    let sample = include_bytes!("../examples/chat.txt");
+    let o = tuomin(&["redact", "examples/chat.txt"], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        o.stdout.len(),
+        sample.len(),
+        "conventional masks keep the length"
+    );
+    assert_ne!(
+        o.stdout,
+        sample.to_vec(),
+        "the sample contains personal information"
+    );
+}
