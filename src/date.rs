@@ -14,18 +14,14 @@ impl Date {
     /// The date `year-month-day`, if it exists (1 ≤ month ≤ 12, the day
     /// within that month, year 1 to 9999).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let valid = (1..=9999).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month);
+        let valid =
+            (1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         valid.then_some(Date { year, month, day })
     }
 
     /// Today's date in UTC+8 (China Standard Time), from the system clock.
     pub fn today() -> Date {
-        let secs = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
+        let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
         let days = (secs + 8 * 3600) / 86_400;
         Date::from_days_since_epoch(days)
     }
@@ -83,18 +79,9 @@ mod tests {
 
     #[test]
     fn converts_day_counts() {
-        assert_eq!(
-            Date::from_days_since_epoch(0),
-            Date::new(1970, 1, 1).unwrap()
-        );
-        assert_eq!(
-            Date::from_days_since_epoch(11_016),
-            Date::new(2000, 2, 29).unwrap()
-        );
-        assert_eq!(
-            Date::from_days_since_epoch(20_420),
-            Date::new(2025, 11, 28).unwrap()
-        );
+        assert_eq!(Date::from_days_since_epoch(0), Date::new(1970, 1, 1).unwrap());
+        assert_eq!(Date::from_days_since_epoch(11_016), Date::new(2000, 2, 29).unwrap());
+        assert_eq!(Date::from_days_since_epoch(20_420), Date::new(2025, 11, 28).unwrap());
         assert!(Date::today() >= Date::new(2025, 1, 1).unwrap());
     }
 }

@@ -159,9 +159,7 @@ impl core::str::FromStr for KindSet {
                 set = KindSet::ALL;
                 continue;
             }
-            let kind = Kind::from_name(name).ok_or_else(|| UnknownKind {
-                name: name.to_string(),
-            })?;
+            let kind = Kind::from_name(name).ok_or_else(|| UnknownKind { name: name.to_string() })?;
             set = set.with(kind);
         }
         Ok(set)
@@ -183,10 +181,7 @@ mod tests {
     #[test]
     fn parses_sets() {
         assert_eq!("all".parse::<KindSet>().unwrap(), KindSet::ALL);
-        assert_eq!(
-            " phone , id_card ".parse::<KindSet>().unwrap(),
-            KindSet::NONE.with(Kind::Phone).with(Kind::IdCard)
-        );
+        assert_eq!(" phone , id_card ".parse::<KindSet>().unwrap(), KindSet::NONE.with(Kind::Phone).with(Kind::IdCard));
         let err = "phone,passport".parse::<KindSet>().unwrap_err();
         assert!(err.to_string().contains("\"passport\""));
         assert_eq!(KindSet::ALL.iter().count(), Kind::ALL.len());

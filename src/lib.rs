@@ -57,10 +57,18 @@
 //! never reported, and an 18-digit ID number never yields a phone number
 //! inside it. When several readings start at the same group, the one with
 //! the strongest [`Evidence`] wins, then the longest, then ID over card
-//! over phone. Matches are reported left to right and never overlap. The
-//! nearest context word decides borderline cases: an order or tracking
-//! number context (`订单号`, `运单号`) rejects everything but a valid
-//! 18-character ID number.
+//! over phone. Matches are reported left to right and never overlap.
+//!
+//! A grouped reading must be grouped the way such numbers are written
+//! (`138 1234 5678`, not `1381 2345 679`), and is not taken from the middle
+//! of a longer grouped number. Chinese numerals right against digits form
+//! their own group, so `张三13812345678` and `13812345678一直打不通` still
+//! match while `幺三8 1234 5678` reads as one number.
+//!
+//! The nearest context word decides borderline cases: the label of an
+//! order or tracking number (`订单号`, `运单号`) within a few characters, or
+//! a business word right before the number (`订单3427...`), rejects
+//! everything but a valid 18-character ID number.
 //!
 //! # Masking
 //!
@@ -99,6 +107,4 @@ pub use crate::error::Error;
 pub use crate::kind::{Kind, KindSet, SubKind, UnknownKind};
 pub use crate::matches::{Evidence, Match};
 pub use crate::policy::{MAX_TAG_LEN, Policy, Preset};
-pub use crate::redactor::{
-    Builder, DEFAULT_CONTEXT_WINDOW, FindIter, MAX_CONTEXT_WINDOW, Redactor,
-};
+pub use crate::redactor::{Builder, DEFAULT_CONTEXT_WINDOW, FindIter, MAX_CONTEXT_WINDOW, Redactor};

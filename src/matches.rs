@@ -52,22 +52,9 @@ pub struct Match {
 }
 
 impl Match {
-    pub(crate) fn new(
-        kind: Kind,
-        sub_kind: SubKind,
-        evidence: Evidence,
-        span: Range<usize>,
-        lead: u8,
-    ) -> Match {
+    pub(crate) fn new(kind: Kind, sub_kind: SubKind, evidence: Evidence, span: Range<usize>, lead: u8) -> Match {
         debug_assert!(span.start < span.end);
-        Match {
-            kind,
-            sub_kind,
-            evidence,
-            start: span.start,
-            end: span.end,
-            lead,
-        }
+        Match { kind, sub_kind, evidence, start: span.start, end: span.end, lead }
     }
 
     /// The kind of information.

@@ -65,10 +65,7 @@ impl Policy {
 
     /// Whether the output of this policy has the input's byte length.
     pub fn is_length_preserving(&self) -> bool {
-        matches!(
-            self,
-            Policy::Conventional | Policy::Partial { .. } | Policy::Full
-        )
+        matches!(self, Policy::Conventional | Policy::Partial { .. } | Policy::Full)
     }
 }
 
@@ -121,13 +118,8 @@ impl Preset {
     }
 
     /// Every preset.
-    pub const ALL: [Preset; 5] = [
-        Preset::Conventional,
-        Preset::Full,
-        Preset::TagChinese,
-        Preset::TagEnglish,
-        Preset::Remove,
-    ];
+    pub const ALL: [Preset; 5] =
+        [Preset::Conventional, Preset::Full, Preset::TagChinese, Preset::TagEnglish, Preset::Remove];
 
     /// Parses a name produced by [`Preset::name`].
     pub fn from_name(name: &str) -> Option<Preset> {
@@ -140,9 +132,7 @@ const MASK_WIDE: [u8; 3] = *"＊".as_bytes().first_chunk().expect("＊ is three 
 
 /// The unit starting at `i`, with its value and byte length.
 fn unit_at(span: &[u8], i: usize) -> Option<(u8, usize)> {
-    digit_at(span, i)
-        .or_else(|| check_x_at(span, i))
-        .map(|u| (u.value, usize::from(u.len)))
+    digit_at(span, i).or_else(|| check_x_at(span, i)).map(|u| (u.value, usize::from(u.len)))
 }
 
 /// How many units at each end a length-preserving policy keeps.
@@ -159,11 +149,7 @@ fn kept(policy: &Policy, m: &Match, units: &[u8]) -> (usize, usize) {
         },
         _ => (0, 0),
     };
-    if head + tail >= n {
-        (0, 0)
-    } else {
-        (head, tail)
-    }
+    if head + tail >= n { (0, 0) } else { (head, tail) }
 }
 
 /// Masks, in place, the units of a match's bytes under a length-preserving
@@ -187,11 +173,7 @@ pub(crate) fn mask_in_place(policy: &Policy, m: &Match, span: &mut [u8]) {
         }
     }
     let (head, tail) = kept(policy, m, &values[..n.min(values.len())]);
-    let (head, tail) = if n > values.len() {
-        (0, 0)
-    } else {
-        (head, tail)
-    };
+    let (head, tail) = if n > values.len() { (0, 0) } else { (head, tail) };
     let mut k = 0;
     let mut i = 0;
     while i < body.len() {

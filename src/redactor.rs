@@ -62,9 +62,7 @@ impl Default for Redactor {
 impl Redactor {
     /// A redactor with every kind and the [`Preset::Conventional`] masks.
     pub fn new() -> Redactor {
-        Builder::new()
-            .build()
-            .expect("the default configuration is valid")
+        Builder::new().build().expect("the default configuration is valid")
     }
 
     /// A builder to choose kinds, policies and limits.
@@ -85,9 +83,7 @@ impl Redactor {
     /// Whether every policy keeps the byte length of the text (so that
     /// [`Redactor::redact_in_place`] works).
     pub fn is_length_preserving(&self) -> bool {
-        self.kinds()
-            .iter()
-            .all(|k| self.policy(k).is_length_preserving())
+        self.kinds().iter().all(|k| self.policy(k).is_length_preserving())
     }
 
     /// The matches in `haystack`, left to right, non-overlapping.
@@ -102,17 +98,8 @@ impl Redactor {
     ///     Redactor::new().find_iter(text).map(|m| (m.kind(), &text[m.range()])).collect();
     /// assert_eq!(kinds, [(Kind::Phone, "0755-86001234 转 8001"), (Kind::Phone, "138 1234 5678")]);
     /// ```
-    pub fn find_iter<'r, 'h, H: AsRef<[u8]> + ?Sized>(
-        &'r self,
-        haystack: &'h H,
-    ) -> FindIter<'r, 'h> {
-        FindIter {
-            det: &self.inner.det,
-            hay: haystack.as_ref(),
-            pos: 0,
-            tok: Box::default(),
-            done: false,
-        }
+    pub fn find_iter<'r, 'h, H: AsRef<[u8]> + ?Sized>(&'r self, haystack: &'h H) -> FindIter<'r, 'h> {
+        FindIter { det: &self.inner.det, hay: haystack.as_ref(), pos: 0, tok: Box::default(), done: false }
     }
 
     /// The text with every match masked; borrowed when nothing was found.
@@ -148,12 +135,7 @@ impl Redactor {
         self.write_redacted(haystack, self.find_iter(haystack), out)
     }
 
-    fn write_redacted(
-        &self,
-        hay: &[u8],
-        matches: impl Iterator<Item = Match>,
-        out: &mut Vec<u8>,
-    ) -> usize {
+    fn write_redacted(&self, hay: &[u8], matches: impl Iterator<Item = Match>, out: &mut Vec<u8>) -> usize {
         let mut last = 0;
         let mut count = 0;
         for m in matches {
@@ -178,11 +160,7 @@ impl Redactor {
     /// [`Error::NotLengthPreserving`] when a kind's policy is a tag or
     /// removal; the buffer is then left untouched.
     pub fn redact_in_place(&self, buffer: &mut [u8]) -> Result<usize, Error> {
-        if let Some(kind) = self
-            .kinds()
-            .iter()
-            .find(|&k| !self.policy(k).is_length_preserving())
-        {
+        if let Some(kind) = self.kinds().iter().find(|&k| !self.policy(k).is_length_preserving()) {
             return Err(Error::NotLengthPreserving { kind });
         }
         // Find everything before changing anything: a decision may read the
@@ -217,11 +195,7 @@ impl Iterator for FindIter<'_, '_> {
         match step(self.det, self.hay, &mut self.pos, true, &mut self.tok) {
             Step::Found(m) => Some(m),
             Step::Done(end) => {
-                debug_assert_eq!(
-                    end,
-                    self.hay.len(),
-                    "a complete haystack is decided to its end"
-                );
+                debug_assert_eq!(end, self.hay.len(), "a complete haystack is decided to its end");
                 self.done = true;
                 None
             }
@@ -313,25 +287,14 @@ impl Builder {
     /// exceeded.
     pub fn build(&self) -> Result<Redactor, Error> {
         if self.window > MAX_CONTEXT_WINDOW {
-            return Err(Error::ContextWindowTooLarge {
-                chars: self.window,
-                max: MAX_CONTEXT_WINDOW,
-            });
+            return Err(Error::ContextWindowTooLarge { chars: self.window, max: MAX_CONTEXT_WINDOW });
         }
-        let policies = Kind::ALL.map(|k| {
-            self.policies[k.index()]
-                .clone()
-                .unwrap_or_else(|| self.preset.policy(k))
-        });
+        let policies = Kind::ALL.map(|k| self.policies[k.index()].clone().unwrap_or_else(|| self.preset.policy(k)));
         for k in Kind::ALL {
             if let Policy::Tag(t) = &policies[k.index()]
                 && t.len() > MAX_TAG_LEN
             {
-                return Err(Error::TagTooLong {
-                    kind: k,
-                    len: t.len(),
-                    max: MAX_TAG_LEN,
-                });
+                return Err(Error::TagTooLong { kind: k, len: t.len(), max: MAX_TAG_LEN });
             }
         }
         let det = Detectors {
@@ -341,8 +304,6 @@ impl Builder {
             today: self.today.unwrap_or_else(Date::today),
             window: self.window,
         };
-        Ok(Redactor {
-            inner: Arc::new(Inner { det, policies }),
-        })
+        Ok(Redactor { inner: Arc::new(Inner { det, policies }) })
     }
 }

@@ -16,19 +16,10 @@ fn run(file: &str, text: &str) {
         let (plain, want) = parse_marked(marked);
         let got = found(&r, &plain);
         if got != want {
-            failures.push(format!(
-                "{file}:{name}\n  want {}\n  got  {}",
-                mark(&plain, &want),
-                mark(&plain, &got)
-            ));
+            failures.push(format!("{file}:{name}\n  want {}\n  got  {}", mark(&plain, &want), mark(&plain, &got)));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} case(s) failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]

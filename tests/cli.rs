@@ -31,10 +31,7 @@ const SAMPLE: &str = "客户：手机13812345678\n坐席：身份证号 11010519
 fn redact_reads_stdin_and_keeps_other_bytes() {
     let o = tuomin(&["redact"], SAMPLE.as_bytes());
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(
-        stdout(&o),
-        "客户：手机138****5678\n坐席：身份证号 1***************2X 对吗？\n"
-    );
+    assert_eq!(stdout(&o), "客户：手机138****5678\n坐席：身份证号 1***************2X 对吗？\n");
 }
 
 #[test]
@@ -77,18 +74,12 @@ fn scan_prints_json_lines_with_byte_offsets() {
             ),
         ]
     );
-    assert!(
-        !stdout(&o).contains("13812345678"),
-        "text only with --show-text"
-    );
+    assert!(!stdout(&o).contains("13812345678"), "text only with --show-text");
 }
 
 #[test]
 fn scan_shows_text_only_when_asked() {
-    let o = tuomin(
-        &["scan", "--show-text", "--kinds", "phone"],
-        SAMPLE.as_bytes(),
-    );
+    let o = tuomin(&["scan", "--show-text", "--kinds", "phone"], SAMPLE.as_bytes());
     assert!(o.status.success());
     assert_eq!(stdout(&o).lines().count(), 1);
     assert!(stdout(&o).contains(r#""text":"13812345678""#));
@@ -100,38 +91,17 @@ fn scan_text_format_gives_lines() {
     assert!(o.status.success());
     let out = stdout(&o);
     assert!(out.starts_with("line 1, bytes "), "{out}");
-    assert!(
-        out.lines().nth(1).unwrap().starts_with("line 2, bytes "),
-        "{out}"
-    );
+    assert!(out.lines().nth(1).unwrap().starts_with("line 2, bytes "), "{out}");
     assert!(out.contains("id_card (id18, checksum)"), "{out}");
 }
 
 #[test]
 fn policies_and_presets_apply() {
-    let o = tuomin(
-        &["redact", "--preset", "tag-en", "--policy", "phone=keep:0:4"],
-        SAMPLE.as_bytes(),
-    );
+    let o = tuomin(&["redact", "--preset", "tag-en", "--policy", "phone=keep:0:4"], SAMPLE.as_bytes());
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(
-        stdout(&o),
-        "客户：手机*******5678\n坐席：身份证号 [ID_CARD] 对吗？\n"
-    );
-    let o = tuomin(
-        &[
-            "redact",
-            "--policy",
-            "id_card=tag:<ID>",
-            "--policy",
-            "phone=tag",
-        ],
-        SAMPLE.as_bytes(),
-    );
-    assert_eq!(
-        stdout(&o),
-        "客户：手机[电话号码]\n坐席：身份证号 <ID> 对吗？\n"
-    );
+    assert_eq!(stdout(&o), "客户：手机*******5678\n坐席：身份证号 [ID_CARD] 对吗？\n");
+    let o = tuomin(&["redact", "--policy", "id_card=tag:<ID>", "--policy", "phone=tag"], SAMPLE.as_bytes());
+    assert_eq!(stdout(&o), "客户：手机[电话号码]\n坐席：身份证号 <ID> 对吗？\n");
 }
 
 #[test]
@@ -148,14 +118,8 @@ fn bad_usage_exits_2_with_one_clear_line_and_no_output() {
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
         assert!(o.stdout.is_empty(), "{args:?} wrote output");
         let first = stderr(&o).lines().next().unwrap_or("");
-        assert!(
-            first.starts_with("error:") || first.starts_with("tuomin:"),
-            "{args:?}: {first}"
-        );
-        assert!(
-            !stderr(&o).contains("13812345678"),
-            "errors never quote input"
-        );
+        assert!(first.starts_with("error:") || first.starts_with("tuomin:"), "{args:?}: {first}");
+        assert!(!stderr(&o).contains("13812345678"), "errors never quote input");
     }
 }
 
@@ -164,14 +128,6 @@ fn bundled_sample_redacts() {
     let sample = include_bytes!("../examples/chat.txt");
     let o = tuomin(&["redact", "examples/chat.txt"], b"");
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(
-        o.stdout.len(),
-        sample.len(),
-        "conventional masks keep the length"
-    );
-    assert_ne!(
-        o.stdout,
-        sample.to_vec(),
-        "the sample contains personal information"
-    );
+    assert_eq!(o.stdout.len(), sample.len(), "conventional masks keep the length");
+    assert_ne!(o.stdout, sample.to_vec(), "the sample contains personal information");
 }

@@ -42,11 +42,7 @@ fn corpus_recall_and_precision() {
             }
         }
         if got != want {
-            misses.push(format!(
-                "{category}\n  want {}\n  got  {}",
-                mark(&plain, &want),
-                mark(&plain, &got)
-            ));
+            misses.push(format!("{category}\n  want {}\n  got  {}", mark(&plain, &want), mark(&plain, &got)));
         }
     }
     assert!(lines >= 1000, "the corpus must hold at least 1,000 lines");
@@ -75,11 +71,6 @@ fn corpus_recall_and_precision() {
         !failed,
         "{report}\n{} line(s) differ; first ones:\n{}",
         misses.len(),
-        misses
-            .iter()
-            .take(40)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
+        misses.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
     );
 }

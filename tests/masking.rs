@@ -39,60 +39,35 @@ fn conventional_defaults() {
     ];
     for (input, want) in cases {
         assert_eq!(r.redact(input), want, "{input}");
-        assert_eq!(
-            r.redact(input).len(),
-            input.len(),
-            "{input}: byte length kept"
-        );
+        assert_eq!(r.redact(input).len(), input.len(), "{input}: byte length kept");
     }
 }
 
 #[test]
 fn full_partial_tag_remove() {
     let text = "电话138-1234-5678，卡号6222020200112345679。";
-    assert_eq!(
-        with_policy(Policy::Full).redact(text),
-        "电话***-****-****，卡号*******************。"
-    );
+    assert_eq!(with_policy(Policy::Full).redact(text), "电话***-****-****，卡号*******************。");
     assert_eq!(
         with_policy(Policy::Partial { head: 0, tail: 4 }).redact(text),
         "电话***-****-5678，卡号***************5679。"
     );
-    assert_eq!(
-        with_policy(Policy::tag("<x>")).redact(text),
-        "电话<x>，卡号<x>。"
-    );
+    assert_eq!(with_policy(Policy::tag("<x>")).redact(text), "电话<x>，卡号<x>。");
     assert_eq!(with_policy(Policy::Remove).redact(text), "电话，卡号。");
     // Keeping more units than the number has would show it whole: mask it all instead.
-    assert_eq!(
-        with_policy(Policy::Partial { head: 8, tail: 8 }).redact("13812345678"),
-        "***********"
-    );
+    assert_eq!(with_policy(Policy::Partial { head: 8, tail: 8 }).redact("13812345678"), "***********");
 }
 
 #[test]
 fn presets() {
     let text = "13812345678 11010519491231002X 6222020200112345679";
     let run = |p: Preset| {
-        Redactor::builder()
-            .preset(p)
-            .reference_date(common::test_date())
-            .build()
-            .unwrap()
-            .redact(text)
-            .into_owned()
+        Redactor::builder().preset(p).reference_date(common::test_date()).build().unwrap().redact(text).into_owned()
     };
     assert_eq!(run(Preset::TagChinese), "[电话号码] [身份证号] [银行卡号]");
     assert_eq!(run(Preset::TagEnglish), "[PHONE] [ID_CARD] [BANK_CARD]");
     assert_eq!(run(Preset::Remove), "  ");
-    assert_eq!(
-        run(Preset::Full),
-        "*********** ****************** *******************"
-    );
-    assert_eq!(
-        run(Preset::Conventional),
-        "138****5678 1***************2X 622202*********5679"
-    );
+    assert_eq!(run(Preset::Full), "*********** ****************** *******************");
+    assert_eq!(run(Preset::Conventional), "138****5678 1***************2X 622202*********5679");
     for p in Preset::ALL {
         assert_eq!(Preset::from_name(p.name()), Some(p));
     }
@@ -106,10 +81,7 @@ fn per_kind_policy_overrides_preset() {
         .reference_date(common::test_date())
         .build()
         .unwrap();
-    assert_eq!(
-        r.redact("13812345678 6222020200112345679"),
-        "138****5678 [BANK_CARD]"
-    );
+    assert_eq!(r.redact("13812345678 6222020200112345679"), "138****5678 [BANK_CARD]");
 }
 
 #[test]
@@ -119,10 +91,7 @@ fn kinds_can_be_turned_off() {
         .reference_date(common::test_date())
         .build()
         .unwrap();
-    assert_eq!(
-        r.redact("13812345678 11010519491231002X"),
-        "13812345678 1***************2X"
-    );
+    assert_eq!(r.redact("13812345678 11010519491231002X"), "13812345678 1***************2X");
     let none = Redactor::builder().kinds(KindSet::NONE).build().unwrap();
     assert_eq!(none.find_iter("13812345678").count(), 0);
 }
@@ -130,24 +99,16 @@ fn kinds_can_be_turned_off() {
 #[test]
 fn borrowed_when_nothing_found() {
     let r = common::redactor();
-    assert!(matches!(
-        r.redact("您好，请问有什么可以帮您？"),
-        Cow::Borrowed(_)
-    ));
+    assert!(matches!(r.redact("您好，请问有什么可以帮您？"), Cow::Borrowed(_)));
     assert!(matches!(r.redact("手机13812345678"), Cow::Owned(_)));
 }
 
 #[test]
 fn in_place_and_into_buffer() {
     let r = common::redactor();
-    let mut buf = "手机13812345678，身份证11010519491231002X"
-        .as_bytes()
-        .to_vec();
+    let mut buf = "手机13812345678，身份证11010519491231002X".as_bytes().to_vec();
     assert_eq!(r.redact_in_place(&mut buf), Ok(2));
-    assert_eq!(
-        std::str::from_utf8(&buf).unwrap(),
-        "手机138****5678，身份证1***************2X"
-    );
+    assert_eq!(std::str::from_utf8(&buf).unwrap(), "手机138****5678，身份证1***************2X");
 
     let mut out = Vec::new();
     assert_eq!(r.redact_into(b"a 13812345678 b", &mut out), 1);
@@ -155,10 +116,7 @@ fn in_place_and_into_buffer() {
 
     let tagging = with_policy(Policy::tag("[x]"));
     let mut buf = b"13812345678".to_vec();
-    assert_eq!(
-        tagging.redact_in_place(&mut buf),
-        Err(Error::NotLengthPreserving { kind: Kind::Phone })
-    );
+    assert_eq!(tagging.redact_in_place(&mut buf), Err(Error::NotLengthPreserving { kind: Kind::Phone }));
     assert_eq!(buf, b"13812345678", "left untouched on error");
 }
 
@@ -172,22 +130,10 @@ fn invalid_utf8_passes_through() {
 
 #[test]
 fn build_errors_are_clear_and_quote_no_input() {
-    let err = Redactor::builder()
-        .context_window(1000)
-        .build()
-        .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "context window of 1000 characters is larger than the maximum of 64"
-    );
-    let err = Redactor::builder()
-        .policy(Kind::IdCard, Policy::tag("x".repeat(65)))
-        .build()
-        .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "tag for id_card is 65 bytes long; the maximum is 64"
-    );
+    let err = Redactor::builder().context_window(1000).build().unwrap_err();
+    assert_eq!(err.to_string(), "context window of 1000 characters is larger than the maximum of 64");
+    let err = Redactor::builder().policy(Kind::IdCard, Policy::tag("x".repeat(65))).build().unwrap_err();
+    assert_eq!(err.to_string(), "tag for id_card is 65 bytes long; the maximum is 64");
 }
 
 #[test]
@@ -196,18 +142,12 @@ fn debug_output_never_shows_text() {
     let m = r.find_iter("手机13812345678").next().unwrap();
     let debug = format!("{m:?}");
     assert!(!debug.contains("1381234"), "{debug}");
-    assert!(
-        debug.contains("Phone") && debug.contains("6..17"),
-        "{debug}"
-    );
+    assert!(debug.contains("Phone") && debug.contains("6..17"), "{debug}");
 }
 
 #[test]
 fn redactor_is_shareable() {
-    fn assert_traits<
-        T: Send + Sync + Clone + std::panic::UnwindSafe + std::panic::RefUnwindSafe,
-    >() {
-    }
+    fn assert_traits<T: Send + Sync + Clone + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
     assert_traits::<Redactor>();
     let r = common::redactor();
     let handles: Vec<_> = (0..4)

@@ -97,10 +97,7 @@ fn unit_at(s: &[u8], i: usize) -> bool {
         return true;
     }
     let Some(rest) = s.get(i..) else { return false };
-    let Some(c) = std::str::from_utf8(&rest[..rest.len().min(3)])
-        .ok()
-        .and_then(|t| t.chars().next())
-    else {
+    let Some(c) = std::str::from_utf8(&rest[..rest.len().min(3)]).ok().and_then(|t| t.chars().next()) else {
         return false;
     };
     ('０'..='９').contains(&c) || "零〇洞一幺二两三四五六七拐八九".contains(c)
@@ -111,10 +108,7 @@ fn check_invariants(r: &Redactor, input: &[u8]) -> Result<(), TestCaseError> {
     let mut last = 0;
     for m in &matches {
         prop_assert!(m.start() >= last, "sorted and non-overlapping");
-        prop_assert!(
-            m.start() < m.end() && m.end() <= input.len(),
-            "inside the input"
-        );
+        prop_assert!(m.start() < m.end() && m.end() <= input.len(), "inside the input");
         last = m.end();
     }
     let out = r.redact_bytes(input);

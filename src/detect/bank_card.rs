@@ -40,10 +40,7 @@ fn plausible_issuer(d: &[u8]) -> bool {
     match d[0] {
         3..=6 | 9 => true,
         2 => {
-            let p = u16::from(d[0]) * 1000
-                + u16::from(d[1]) * 100
-                + u16::from(d[2]) * 10
-                + u16::from(d[3]);
+            let p = u16::from(d[0]) * 1000 + u16::from(d[1]) * 100 + u16::from(d[2]) * 10 + u16::from(d[3]);
             (2221..=2720).contains(&p)
         }
         _ => false,
@@ -72,11 +69,7 @@ pub(crate) fn classify(units: &[Unit], last: usize) -> Option<Candidate> {
     }
     if d[0] == 6 && d[1] == 2 {
         return Some(
-            Candidate {
-                evidence: Evidence::Context,
-                ..cand
-            }
-            .needing(Need::Cue(crate::scan::context::Cue::BankCard)),
+            Candidate { evidence: Evidence::Context, ..cand }.needing(Need::Cue(crate::scan::context::Cue::BankCard)),
         );
     }
     None

@@ -23,8 +23,8 @@ const CHECK: [u8; 11] = [1, 0, CHECK_X, 9, 8, 7, 6, 5, 4, 3, 2];
 /// (Taiwan), 81 (Hong Kong) and 82 (Macao), and 83, used by residence
 /// permits for Taiwan residents.
 const PROVINCES: [u8; 37] = [
-    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
-    53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 0, 0,
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+    64, 65, 71, 81, 82, 83, 0, 0,
 ];
 
 fn province_ok(d: &[u8]) -> bool {
@@ -34,11 +34,7 @@ fn province_ok(d: &[u8]) -> bool {
 
 /// The check character an 18-character ID number must end with.
 pub(crate) fn check_char(first17: &[u8]) -> u8 {
-    let sum: u32 = first17
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(&d, w)| u32::from(d) * w)
-        .sum();
+    let sum: u32 = first17.iter().zip(WEIGHTS).map(|(&d, w)| u32::from(d) * w).sum();
     CHECK[(sum % 11) as usize]
 }
 
@@ -63,12 +59,7 @@ pub(crate) fn classify(units: &[Unit], last: usize, today: Date) -> Option<Candi
             }
             d[17] = units[17].value;
             let ok = province_ok(&d)
-                && date_ok(
-                    number(&d[6..10]),
-                    d[10] * 10 + d[11],
-                    d[12] * 10 + d[13],
-                    today,
-                )
+                && date_ok(number(&d[6..10]), d[10] * 10 + d[11], d[12] * 10 + d[13], today)
                 && check_char(&d[..17]) == d[17];
             ok.then(|| Candidate::new(crate::Kind::IdCard, SubKind::Id18, Evidence::Checksum, last))
         }
@@ -79,13 +70,7 @@ pub(crate) fn classify(units: &[Unit], last: usize, today: Date) -> Option<Candi
                 }
                 *slot = u.value;
             }
-            let ok = province_ok(&d)
-                && date_ok(
-                    1900 + number(&d[6..8]),
-                    d[8] * 10 + d[9],
-                    d[10] * 10 + d[11],
-                    today,
-                );
+            let ok = province_ok(&d) && date_ok(1900 + number(&d[6..8]), d[8] * 10 + d[9], d[10] * 10 + d[11], today);
             ok.then(|| Candidate::new(crate::Kind::IdCard, SubKind::Id15, Evidence::Context, last))
         }
         _ => None,
@@ -97,9 +82,7 @@ mod tests {
     use super::*;
 
     fn digits(s: &str) -> Vec<u8> {
-        s.bytes()
-            .map(|b| if b == b'X' { CHECK_X } else { b - b'0' })
-            .collect()
+        s.bytes().map(|b| if b == b'X' { CHECK_X } else { b - b'0' }).collect()
     }
 
     #[test]
@@ -109,11 +92,7 @@ mod tests {
         assert_eq!(check_char(&digits("44052418800101001")), 4);
         assert_eq!(check_char(&digits("11010519491231003")), 8);
         let d = digits("11010519491231002X");
-        let sum: u32 = d[..17]
-            .iter()
-            .zip(WEIGHTS)
-            .map(|(&x, w)| u32::from(x) * w)
-            .sum();
+        let sum: u32 = d[..17].iter().zip(WEIGHTS).map(|(&x, w)| u32::from(x) * w).sum();
         assert_eq!(sum % 11, 2);
     }
 

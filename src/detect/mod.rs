@@ -19,7 +19,7 @@ use crate::matches::{Evidence, Match};
 use crate::scan::context::{Cue, Hotwords, Nearest};
 use crate::scan::finder::MIN_UNITS;
 use crate::scan::token::Token;
-use crate::scan::units::{CHECK_X, Sep, open_paren_at, plus_at, prev_char_start};
+use crate::scan::units::{CHECK_X, Sep, open_paren_at, plus_at, prev_char_start, sep_at, unit_before};
 
 /// What a candidate needs from its context to be accepted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,27 +44,14 @@ pub(crate) struct Candidate {
 }
 
 impl Candidate {
-    pub(crate) fn new(
-        kind: Kind,
-        sub_kind: SubKind,
-        evidence: Evidence,
-        last_group: usize,
-    ) -> Candidate {
+    pub(crate) fn new(kind: Kind, sub_kind: SubKind, evidence: Evidence, last_group: usize) -> Candidate {
         let need = match (kind, evidence) {
             (Kind::IdCard, Evidence::Context) => Need::Cue(Cue::IdCard),
             (Kind::BankCard, Evidence::Context) => Need::Cue(Cue::BankCard),
             (_, Evidence::Context) => Need::Cue(Cue::Phone),
             _ => Need::Nothing,
         };
-        Candidate {
-            kind,
-            sub_kind,
-            evidence,
-            last_group,
-            national: 0,
-            extension_end: None,
-            need,
-        }
+        Candidate { kind, sub_kind, evidence, last_group, national: 0, extension_end: None, need }
     }
 
     pub(crate) fn phone(
@@ -74,11 +61,7 @@ impl Candidate {
         last_group: usize,
         extension_end: Option<usize>,
     ) -> Candidate {
-        Candidate {
-            national,
-            extension_end,
-            ..Candidate::new(Kind::Phone, sub_kind, evidence, last_group)
-        }
+        Candidate { national, extension_end, ..Candidate::new(Kind::Phone, sub_kind, evidence, last_group) }
     }
 
     pub(crate) fn needing(self, need: Need) -> Candidate {
@@ -115,10 +98,14 @@ pub(crate) struct Detectors {
     pub(crate) window: usize,
 }
 
-/// How close (in characters) an order or tracking number word must be to
-/// overrule a number: `订单号：`, `单号是 `, but not a word earlier in the
-/// sentence (`快递放驿站了，取件人138...`).
-const BUSINESS_CONTEXT_REACH: usize = 6;
+/// How close (in characters) a business number label must be to overrule
+/// a number: `订单号：`, `单号是 `, but not a label earlier in the sentence.
+const BUSINESS_LABEL_REACH: usize = 6;
+
+/// How close a business topic word must be: right before the number, with
+/// at most a colon or space between (`订单 3427...`, not
+/// `快递放驿站了，138...`).
+const BUSINESS_TOPIC_REACH: usize = 1;
 
 /// Most candidates one token start can produce: one per kind per group end.
 const MAX_CANDIDATES: usize = 3 * crate::scan::token::MAX_UNITS;
@@ -131,10 +118,7 @@ impl Detectors {
         if !edge.ok {
             return None;
         }
-        let mut cands = [(
-            Candidate::new(Kind::Phone, SubKind::Mobile, Evidence::Context, 0),
-            0usize,
-        ); MAX_CANDIDATES];
+        let mut cands = [(Candidate::new(Kind::Phone, SubKind::Mobile, Evidence::Context, 0), 0usize); MAX_CANDIDATES];
         let mut n = 0;
         let mut units = 0;
         for j in 0..tok.n_groups {
@@ -151,19 +135,15 @@ impl Detectors {
                 continue;
             }
             let all = tok.units_through(j);
+            // A complete card or ID number in one group is not extended by
+            // what follows it (`6225880123450059 3月`).
+            let whole_first = j > 0 && tok.groups[0].len >= 15;
             let proposals = [
-                self.kinds
-                    .contains(Kind::IdCard)
+                (self.kinds.contains(Kind::IdCard) && !whole_first)
                     .then(|| id_card::classify(all, j, self.today))
                     .flatten(),
-                self.kinds
-                    .contains(Kind::BankCard)
-                    .then(|| bank_card::classify(all, j))
-                    .flatten(),
-                self.kinds
-                    .contains(Kind::Phone)
-                    .then(|| phone::classify(tok, j, &self.area_codes, hay))
-                    .flatten(),
+                (self.kinds.contains(Kind::BankCard) && !whole_first).then(|| bank_card::classify(all, j)).flatten(),
+                self.kinds.contains(Kind::Phone).then(|| phone::classify(tok, j, &self.area_codes, hay)).flatten(),
             ];
             for c in proposals.into_iter().flatten() {
                 cands[n] = (c, units);
@@ -174,17 +154,25 @@ impl Detectors {
         cands.sort_unstable_by_key(|c| core::cmp::Reverse(c.0.rank(c.1)));
 
         let mut nearest: Option<Option<Nearest>> = None;
+        let group_before = joined_group_before(hay, first.start);
         for &(c, _) in cands.iter() {
+            // A grouped reading with more groups on both sides is a slice of
+            // a longer grouped number (`1101 0519 9001 0112 33`).
+            let group_after = c.last_group + 1 < tok.n_groups || !tok.closed;
+            if c.last_group > 0 && group_before && group_after {
+                continue;
+            }
             let start = span_start(&c, &edge, tok);
             let end = c.extension_end.unwrap_or(tok.groups[c.last_group].end);
             if !right_edge_ok(hay, end) {
                 continue;
             }
             if c.need != Need::Nothing || c.yields_to_business_context() {
-                let near = *nearest
-                    .get_or_insert_with(|| self.hotwords.nearest(hay, start, self.window, 0));
-                let business = near.is_some_and(|n| {
-                    n.cue == Cue::NotPersonal && n.distance <= BUSINESS_CONTEXT_REACH
+                let near = *nearest.get_or_insert_with(|| self.hotwords.nearest(hay, start, self.window, 0));
+                let business = near.is_some_and(|n| match n.cue {
+                    Cue::NotPersonal => n.distance <= BUSINESS_LABEL_REACH,
+                    Cue::BusinessTopic => n.distance <= BUSINESS_TOPIC_REACH,
+                    _ => false,
                 });
                 if c.yields_to_business_context() && business {
                     continue;
@@ -195,21 +183,26 @@ impl Detectors {
                     continue;
                 }
             }
-            let lead = if c.national > 0 {
-                tok.unit_pos[c.national] - start
-            } else {
-                0
-            };
-            return Some(Match::new(
-                c.kind,
-                c.sub_kind,
-                c.evidence,
-                start..end,
-                lead as u8,
-            ));
+            let lead = if c.national > 0 { tok.unit_pos[c.national] - start } else { 0 };
+            return Some(Match::new(c.kind, c.sub_kind, c.evidence, start..end, lead as u8));
         }
         None
     }
+}
+
+/// Whether a group of units ends within a gap's reach before `start`.
+fn joined_group_before(hay: &[u8], start: usize) -> bool {
+    let mut i = start;
+    for _ in 0..crate::scan::token::MAX_GAP_CHARS {
+        match prev_char_start(hay, i, 0) {
+            Some(c) if sep_at(hay, c).is_some_and(|(_, len)| c + len == i) => i = c,
+            _ => break,
+        }
+        if unit_before(hay, i, 0).is_some() {
+            return true;
+        }
+    }
+    false
 }
 
 /// What sits right before a token's first unit.
@@ -226,28 +219,20 @@ struct LeftEdge {
 /// it part of a code (`tel13812345678`, `vx13812345678`).
 /// Generic labels (`NO`, `id`) are left out: glued to digits they are far
 /// more often part of a code (`激活码NO15986592123`).
-const GLUE_WORDS: &[&str] = &[
-    "tel", "phone", "mobile", "mob", "cell", "call", "fax", "vx", "wx", "v", "wechat", "weixin",
-    "sj", "dh",
-];
+const GLUE_WORDS: &[&str] =
+    &["tel", "phone", "mobile", "mob", "cell", "call", "fax", "vx", "wx", "v", "wechat", "weixin", "qq", "sj", "dh"];
 
 impl LeftEdge {
     fn read(hay: &[u8], first_unit: usize) -> LeftEdge {
         let mut s = first_unit;
-        let plus =
-            prev_char_start(hay, s, 0).filter(|&c| plus_at(hay, c).is_some_and(|l| c + l == s));
+        let plus = prev_char_start(hay, s, 0).filter(|&c| plus_at(hay, c).is_some_and(|l| c + l == s));
         if let Some(p) = plus {
             s = p;
         }
-        let paren = prev_char_start(hay, s, 0)
-            .filter(|&c| open_paren_at(hay, c).is_some_and(|l| c + l == s));
+        let paren = prev_char_start(hay, s, 0).filter(|&c| open_paren_at(hay, c).is_some_and(|l| c + l == s));
         // The glue check looks at the character right before the digits: a
         // bracket or plus sign there is never glue, whatever precedes it.
-        LeftEdge {
-            ok: left_glue_ok(hay, first_unit),
-            plus,
-            paren,
-        }
+        LeftEdge { ok: left_glue_ok(hay, first_unit), plus, paren }
     }
 }
 
@@ -268,14 +253,16 @@ fn left_glue_ok(hay: &[u8], s: usize) -> bool {
             return false;
         }
         let word = &hay[w..s];
-        return GLUE_WORDS
-            .iter()
-            .any(|g| g.as_bytes().eq_ignore_ascii_case(word));
+        return GLUE_WORDS.iter().any(|g| g.as_bytes().eq_ignore_ascii_case(word));
     }
     match b {
         b'0'..=b'9' | b'_' | b'$' => false,
         b'.' => !(c > 0 && hay[c - 1].is_ascii_digit()),
-        _ => !(hay[..s].ends_with("¥".as_bytes()) || hay[..s].ends_with("￥".as_bytes())),
+        _ => {
+            // A currency sign, possibly followed by one space, makes an amount.
+            let before = hay[..s].strip_suffix(b" ").unwrap_or(&hay[..s]);
+            !["¥", "￥", "$"].iter().any(|sign| before.ends_with(sign.as_bytes()))
+        }
     }
 }
 
@@ -287,9 +274,7 @@ fn right_edge_ok(hay: &[u8], end: usize) -> bool {
         None => true,
         Some(b) if b.is_ascii_alphanumeric() || *b == b'_' || *b == b'%' => false,
         Some(b'.') => !rest.get(1).is_some_and(u8::is_ascii_digit),
-        Some(_) => !["元", "块", "万", "亿", "％"]
-            .iter()
-            .any(|w| rest.starts_with(w.as_bytes())),
+        Some(_) => !["元", "块", "万", "亿", "％"].iter().any(|w| rest.starts_with(w.as_bytes())),
     }
 }
 

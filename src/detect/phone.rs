@@ -31,9 +31,7 @@ const MOBILE_SEGMENTS: &[(u16, u16)] = &[
 /// Whether the three digits open a mobile number.
 pub(crate) fn is_mobile_segment(d: &[u8]) -> bool {
     let seg = u16::from(d[0]) * 100 + u16::from(d[1]) * 10 + u16::from(d[2]);
-    MOBILE_SEGMENTS
-        .iter()
-        .any(|&(lo, hi)| (lo..=hi).contains(&seg))
+    MOBILE_SEGMENTS.iter().any(|&(lo, hi)| (lo..=hi).contains(&seg))
 }
 
 /// The long-distance area codes in use, from `data/area_codes.txt`.
@@ -84,12 +82,7 @@ pub(crate) fn area_code_len(first: u8, second: u8) -> usize {
 }
 
 /// Phone interpretations of groups `0..=last` of `tok`.
-pub(crate) fn classify(
-    tok: &Token,
-    last: usize,
-    area_codes: &AreaCodes,
-    hay: &[u8],
-) -> Option<Candidate> {
+pub(crate) fn classify(tok: &Token, last: usize, area_codes: &AreaCodes, hay: &[u8]) -> Option<Candidate> {
     let units = tok.units_through(last);
     let mut d = [0u8; crate::scan::token::MAX_UNITS];
     for (slot, u) in d.iter_mut().zip(units) {
@@ -112,45 +105,56 @@ pub(crate) fn classify(
     if let Some(at) = national
         && d[at] == 1
         && is_mobile_segment(&d[at..at + 3])
+        && grouping_ok(tok, at, last, MOBILE_GROUPINGS)
     {
-        return Some(Candidate::phone(
-            SubKind::Mobile,
-            Evidence::Pattern,
-            at,
-            last,
-            None,
-        ));
+        return Some(Candidate::phone(SubKind::Mobile, Evidence::Pattern, at, last, None));
     }
 
     // 400/800 service numbers.
-    if n == 10 && matches!(d, [4, 0, 0, ..] | [8, 0, 0, ..]) {
-        let evidence = if grouped {
-            Evidence::Pattern
-        } else {
-            Evidence::Context
-        };
-        return Some(Candidate::phone(
-            SubKind::Service,
-            evidence,
-            0,
-            last,
-            extension(hay, tok.groups[last].end),
-        ));
+    if n == 10 && matches!(d, [4, 0, 0, ..] | [8, 0, 0, ..]) && grouping_ok(tok, 0, last, SERVICE_GROUPINGS) {
+        let evidence = if grouped { Evidence::Pattern } else { Evidence::Context };
+        return Some(Candidate::phone(SubKind::Service, evidence, 0, last, extension(hay, tok.groups[last].end)));
     }
 
     landline(tok, last, d, area_codes, hay)
 }
 
+/// How mobile numbers are grouped when written with gaps (besides one
+/// digit at a time). Any other grouping (`1381 2345 679`) is a slice of a
+/// longer number, not a phone number.
+const MOBILE_GROUPINGS: &[&[usize]] = &[&[11], &[3, 4, 4], &[3, 8], &[7, 4], &[4, 3, 4], &[3, 3, 5]];
+
+/// How 400/800 numbers are grouped.
+const SERVICE_GROUPINGS: &[&[usize]] = &[&[10], &[3, 3, 4], &[4, 3, 3], &[3, 7], &[3, 4, 3]];
+
+/// Whether the units from index `at` to the end of group `last` are
+/// grouped in one of `allowed` ways, or one unit per group (read out digit
+/// by digit). A country code glued to the first group does not count.
+fn grouping_ok(tok: &Token, at: usize, last: usize, allowed: &[&[usize]]) -> bool {
+    let mut lens = [0usize; crate::scan::token::MAX_UNITS];
+    let mut n = 0;
+    for g in &tok.groups[..=last] {
+        let end = g.first + g.len;
+        if end <= at {
+            continue;
+        }
+        let len = end - g.first.max(at);
+        // Groups joined by a soft gap (`五43五`) were written as one.
+        if n > 0 && g.gap_before.is_empty() {
+            lens[n - 1] += len;
+        } else {
+            lens[n] = len;
+            n += 1;
+        }
+    }
+    let lens = &lens[..n];
+    allowed.contains(&lens) || lens.iter().all(|&l| l == 1)
+}
+
 /// Landline interpretations: the area code as its own group (`010-62345678`,
 /// `(021)5555-1234`, `+86 10 6234 5678`), or glued to the number
 /// (`075586001234`, needs a context word).
-fn landline(
-    tok: &Token,
-    last: usize,
-    d: &[u8],
-    area_codes: &AreaCodes,
-    hay: &[u8],
-) -> Option<Candidate> {
+fn landline(tok: &Token, last: usize, d: &[u8], area_codes: &AreaCodes, hay: &[u8]) -> Option<Candidate> {
     let groups = &tok.groups[..=last];
     // A country code group, then the area code without its trunk 0.
     let cc = match d {
@@ -162,37 +166,31 @@ fn landline(
     if area_group <= last {
         let g = &groups[area_group];
         let area = &d[g.first..g.first + g.len];
-        let area_ok = if cc > 0 {
-            area.first().is_some_and(|&a| a != 0) && area_codes.contains(area)
-        } else {
-            area.first() == Some(&0) && area_codes.contains(&area[1..])
+        // After a country code the trunk 0 is usually dropped (`+86 10`),
+        // sometimes kept (`+86 010`).
+        let without_trunk = match area {
+            [0, rest @ ..] => Some(rest),
+            _ if cc > 0 => Some(area),
+            _ => None,
         };
+        let area_ok = without_trunk.is_some_and(|a| area_codes.contains(a));
+        // Three-digit area codes (010, 02x) have eight-digit numbers.
+        let short_area = without_trunk.is_some_and(|a| a.len() == 2);
         if area_ok && area_group < last {
             // The subscriber number fills the following groups exactly (7 or 8
             // digits), optionally followed by a dashed extension group.
             let mut count = 0;
             for k in area_group + 1..=last {
                 count += groups[k].len;
-                let sub_ok = (count == 7 || count == 8) && d[groups[area_group + 1].first] >= 2;
+                let sub_ok = (count == 8 || count == 7 && !short_area) && d[groups[area_group + 1].first] >= 2;
                 if !sub_ok {
                     continue;
                 }
-                let ext_group = k + 1 == last
-                    && (1..=6).contains(&groups[last].len)
-                    && groups[last].gap_before.contains(Sep::Dash);
+                let ext_group =
+                    k + 1 == last && (1..=6).contains(&groups[last].len) && groups[last].gap_before.contains(Sep::Dash);
                 if k == last || ext_group {
-                    let ext = if k == last {
-                        extension(hay, groups[last].end)
-                    } else {
-                        None
-                    };
-                    return Some(Candidate::phone(
-                        SubKind::Landline,
-                        Evidence::Pattern,
-                        cc,
-                        last,
-                        ext,
-                    ));
+                    let ext = if k == last { extension(hay, groups[last].end) } else { None };
+                    return Some(Candidate::phone(SubKind::Landline, Evidence::Pattern, cc, last, ext));
                 }
             }
         }
@@ -201,14 +199,9 @@ fn landline(
     if last == 0 && d.first() == Some(&0) && d.len() >= 2 {
         let area_len = area_code_len(d[0], d[1]);
         let sub = d.len().checked_sub(area_len)?;
-        if (sub == 7 || sub == 8) && area_codes.contains(&d[1..area_len]) && d[area_len] >= 2 {
-            return Some(Candidate::phone(
-                SubKind::Landline,
-                Evidence::Context,
-                0,
-                0,
-                extension(hay, groups[0].end),
-            ));
+        let sub_ok = sub == 8 || sub == 7 && area_len == 4;
+        if sub_ok && area_codes.contains(&d[1..area_len]) && d[area_len] >= 2 {
+            return Some(Candidate::phone(SubKind::Landline, Evidence::Context, 0, 0, extension(hay, groups[0].end)));
         }
     }
     None
@@ -221,9 +214,7 @@ fn extension(hay: &[u8], mut i: usize) -> Option<usize> {
     if hay.get(i) == Some(&b' ') {
         i += 1;
     }
-    let marker = MARKERS
-        .iter()
-        .find(|m| hay[i..].starts_with(m.as_bytes()))?;
+    let marker = MARKERS.iter().find(|m| hay[i..].starts_with(m.as_bytes()))?;
     i += marker.len();
     if let Some(rest) = hay.get(i..) {
         if rest.starts_with(b":") || rest.starts_with(b" ") {
@@ -241,8 +232,8 @@ fn extension(hay: &[u8], mut i: usize) -> Option<usize> {
         }
         i += usize::from(u.len);
     }
-    let boundary_ok = hay.get(i).is_none_or(|b| !b.is_ascii_alphanumeric())
-        && sep_at(hay, i).is_none_or(|(s, _)| s != Sep::Dash);
+    let boundary_ok =
+        hay.get(i).is_none_or(|b| !b.is_ascii_alphanumeric()) && sep_at(hay, i).is_none_or(|(s, _)| s != Sep::Dash);
     (i > start && boundary_ok).then_some(i)
 }
 
@@ -252,16 +243,11 @@ mod tests {
 
     #[test]
     fn mobile_segments() {
-        for seg in [
-            "130", "139", "145", "147", "149", "150", "159", "162", "166", "170", "178", "181",
-            "199",
-        ] {
+        for seg in ["130", "139", "145", "147", "149", "150", "159", "162", "166", "170", "178", "181", "199"] {
             let d: Vec<u8> = seg.bytes().map(|b| b - b'0').collect();
             assert!(is_mobile_segment(&d), "{seg}");
         }
-        for seg in [
-            "100", "120", "140", "141", "146", "154", "160", "168", "169", "179",
-        ] {
+        for seg in ["100", "120", "140", "141", "146", "154", "160", "168", "169", "179"] {
             let d: Vec<u8> = seg.bytes().map(|b| b - b'0').collect();
             assert!(!is_mobile_segment(&d), "{seg}");
         }
@@ -270,9 +256,7 @@ mod tests {
     #[test]
     fn area_codes_from_data() {
         let a = AreaCodes::load();
-        for code in [
-            "010", "021", "020", "029", "0755", "0571", "0898", "0991", "0311",
-        ] {
+        for code in ["010", "021", "020", "029", "0755", "0571", "0898", "0991", "0311"] {
             let d: Vec<u8> = code[1..].bytes().map(|b| b - b'0').collect();
             assert!(a.contains(&d), "{code}");
         }

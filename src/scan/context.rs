@@ -16,9 +16,13 @@ pub(crate) enum Cue {
     Phone,
     IdCard,
     BankCard,
-    /// Order, tracking, invoice and other business numbers: not personal
-    /// information, whatever their digits look like.
+    /// A label of an order, tracking, invoice or other business number
+    /// (`订单号`, `运单号`): not personal information, whatever its digits
+    /// look like.
     NotPersonal,
+    /// A business topic (`订单`, `快递`) that labels a number only when
+    /// written right before it (`订单3427581938475629183`).
+    BusinessTopic,
 }
 
 /// The hotwords, by what they announce. Matching is ASCII case-insensitive.
@@ -60,7 +64,15 @@ const HOTWORDS: &[(Cue, &[&str])] = &[
             "收件人",
             "收货人",
             "寄件人",
+            "签收人",
             "总机",
+            "快递员",
+            "配送员",
+            "骑手",
+            "司机",
+            "师傅",
+            "下单号码",
+            "下单电话",
             "tel",
             "phone",
             "mobile",
@@ -83,7 +95,6 @@ const HOTWORDS: &[(Cue, &[&str])] = &[
             "老身份证",
             "二代证",
             "sfz",
-            "id",
             "户口",
         ],
     ),
@@ -114,28 +125,26 @@ const HOTWORDS: &[(Cue, &[&str])] = &[
     (
         Cue::NotPersonal,
         &[
-            "订单",
             "订单号",
             "单号",
             "运单",
-            "快递",
-            "物流",
-            "包裹",
-            "流水",
+            "运单号",
+            "快递单",
+            "物流单",
             "流水号",
             "交易号",
             "交易单号",
+            "订单编号",
             "编号",
-            "工单",
-            "发票",
+            "工单号",
+            "发票号",
             "序列号",
-            "批次",
+            "批次号",
             "型号",
             "条码",
-            "合同",
-            "保单",
+            "合同号",
+            "保单号",
             "票号",
-            "商品",
             "退款单",
             "支付单",
             "业务单",
@@ -145,18 +154,33 @@ const HOTWORDS: &[(Cue, &[&str])] = &[
             "验证码",
             "取件码",
             "提货码",
-            "会员号",
             "激活码",
             "兑换码",
             "优惠码",
             "邀请码",
             "授权码",
             "序号",
+            "订单id",
+            "交易id",
+            "sim卡",
+            "sim卡号",
+            "iccid",
+            "imei",
+            "串号",
+            "设备号",
+            "价格",
+            "价位",
+            "区间",
+            "金额",
+            "余额",
+            "积分",
             "ticket",
             "order",
             "sn",
+            "s/n",
         ],
     ),
+    (Cue::BusinessTopic, &["订单", "快递", "物流", "包裹", "商品", "发票", "合同", "保单", "流水", "交易", "工单"]),
 ];
 
 /// The hotword nearest to a number.
@@ -201,13 +225,7 @@ impl Hotwords {
     /// The hotword that ends nearest to `before`, among those that lie
     /// entirely within the `window` characters before it (never before
     /// `floor`): its cue, and how many characters separate it from `before`.
-    pub(crate) fn nearest(
-        &self,
-        hay: &[u8],
-        before: usize,
-        window: usize,
-        floor: usize,
-    ) -> Option<Nearest> {
+    pub(crate) fn nearest(&self, hay: &[u8], before: usize, window: usize, floor: usize) -> Option<Nearest> {
         let mut start = before;
         for _ in 0..window {
             match prev_char_start(hay, start, floor) {
@@ -234,10 +252,7 @@ impl Hotwords {
                 best = Some((m.end(), cue));
             }
         }
-        best.map(|(end, cue)| Nearest {
-            cue,
-            distance: char_count(&slice[end..]),
-        })
+        best.map(|(end, cue)| Nearest { cue, distance: char_count(&slice[end..]) })
     }
 }
 
@@ -257,15 +272,15 @@ mod tests {
     use super::*;
 
     fn cue(s: &str) -> Option<Cue> {
-        Hotwords::new()
-            .nearest(s.as_bytes(), s.len(), 12, 0)
-            .map(|n| n.cue)
+        Hotwords::new().nearest(s.as_bytes(), s.len(), 12, 0).map(|n| n.cue)
     }
 
     #[test]
     fn nearest_hotword_wins() {
         assert_eq!(cue("订单号123，手机"), Some(Cue::Phone));
         assert_eq!(cue("手机号码和订单号"), Some(Cue::NotPersonal));
+        assert_eq!(cue("快递员"), Some(Cue::Phone));
+        assert_eq!(cue("订单"), Some(Cue::BusinessTopic));
         assert_eq!(cue("我的身份证号码是："), Some(Cue::IdCard));
         assert_eq!(cue("银行卡号"), Some(Cue::BankCard));
         assert_eq!(cue("Tel: "), Some(Cue::Phone));
@@ -274,15 +289,14 @@ mod tests {
     #[test]
     fn window_is_counted_in_characters() {
         assert_eq!(cue("身份证，然后呢，那个那个那个那个，"), None);
-        let n = Hotwords::new()
-            .nearest("身份证后面是".as_bytes(), 18, 6, 0)
-            .unwrap();
+        let n = Hotwords::new().nearest("身份证后面是".as_bytes(), 18, 6, 0).unwrap();
         assert_eq!((n.cue, n.distance), (Cue::IdCard, 3));
     }
 
     #[test]
     fn ascii_hotwords_are_whole_words() {
         assert_eq!(cue("android "), None);
-        assert_eq!(cue("my id: "), Some(Cue::IdCard));
+        assert_eq!(cue("sfz: "), Some(Cue::IdCard));
+        assert_eq!(cue("?id="), None);
     }
 }

@@ -21,6 +21,7 @@
 //! makes a scan that resumes at any position agree with one that did not
 //! stop (the streaming guarantee).
 
+use super::token::MAX_GAP_CHARS;
 use super::units::{digit_at, is_numeral_at, prev_char_start, sep_at, unit_before, utf8_len};
 
 /// Fewest units any detector accepts (`010-6234567`, `400-820-8820`).
@@ -31,9 +32,6 @@ pub(crate) const MIN_UNITS: usize = 10;
 const PROBE_STRIDE: usize = 16;
 
 const BLOCK: usize = 32;
-
-/// Longest gap that joins two groups, in characters (as in `token`).
-const MAX_GAP_CHARS: usize = 3;
 
 /// Start of the next token at or after `pos` that could contain a match.
 pub(crate) fn next_candidate(hay: &[u8], pos: usize) -> Option<usize> {
@@ -111,15 +109,13 @@ pub(crate) fn token_start(hay: &[u8], unit: usize, floor: usize) -> usize {
         }
         let mut i = start;
         for _ in 0..MAX_GAP_CHARS {
-            let Some(c) = prev_char_start(hay, i, floor) else {
-                break 'outer;
-            };
+            let Some(c) = prev_char_start(hay, i, floor) else { break 'outer };
             if sep_at(hay, c).is_none_or(|(_, len)| c + len != i) {
                 break 'outer;
             }
             i = c;
             if unit_before(hay, i, floor).is_some() {
-                start = i;
+                start = i - prev_char_len(hay, i, floor);
                 continue 'outer;
             }
         }
@@ -128,11 +124,18 @@ pub(crate) fn token_start(hay: &[u8], unit: usize, floor: usize) -> usize {
     start
 }
 
+fn prev_char_len(hay: &[u8], end: usize, floor: usize) -> usize {
+    prev_char_start(hay, end, floor).map_or(0, |c| end - c)
+}
+
 /// Whether the token starting at `t` has at least [`MIN_UNITS`] units.
 fn holds_enough_units(hay: &[u8], mut i: usize) -> bool {
     let mut count = 0;
     loop {
-        while let Some(u) = digit_at(hay, i) {
+        let mut script = None;
+        while let Some(u) = digit_at(hay, i).filter(|u| script.is_none_or(|s: super::units::Script| s.joins(u.script)))
+        {
+            script = Some(u.script);
             count += 1;
             if count >= MIN_UNITS {
                 return true;
@@ -201,14 +204,8 @@ mod tests {
     fn reports_token_starts() {
         let text = "号码幺三八 1234 5678";
         assert_eq!(find(text), text.find('幺'));
-        assert_eq!(
-            token_start(text.as_bytes(), text.find('5').unwrap(), 0),
-            text.find('幺').unwrap()
-        );
+        assert_eq!(token_start(text.as_bytes(), text.find('5').unwrap(), 0), text.find('幺').unwrap());
         let floor = text.find(' ').unwrap();
-        assert_eq!(
-            token_start(text.as_bytes(), text.find('1').unwrap(), floor),
-            text.find('1').unwrap()
-        );
+        assert_eq!(token_start(text.as_bytes(), text.find('1').unwrap(), floor), text.find('1').unwrap());
     }
 }

@@ -23,9 +23,7 @@ use crate::detect::Detectors;
 use crate::matches::Match;
 use finder::MIN_UNITS;
 use token::{Read, Token};
-use units::{
-    digit_at, incomplete_suffix, open_paren_at, plus_at, prev_char_start, sep_at, unit_before,
-};
+use units::{digit_at, group_unit_before, incomplete_suffix, open_paren_at, plus_at, prev_char_start, sep_at};
 
 /// Bytes past the end of what the token reader examined that a decision may
 /// still read: the character after the number, or an extension such as
@@ -48,22 +46,15 @@ pub(crate) enum Step {
 /// Bytes before `*pos` are only read as context. With `eof == false` the
 /// haystack may continue: the scan then stops at the first token whose
 /// decision needs bytes past the end.
-pub(crate) fn step(
-    det: &Detectors,
-    hay: &[u8],
-    pos: &mut usize,
-    eof: bool,
-    tok: &mut Token,
-) -> Step {
+pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, tok: &mut Token) -> Step {
     loop {
         let Some(t) = finder::next_candidate(hay, *pos) else {
-            return Step::Done(if eof {
-                hay.len()
-            } else {
-                tail_start(hay, *pos)
-            });
+            return Step::Done(if eof { hay.len() } else { tail_start(hay, *pos) });
         };
-        if t == *pos && unit_before(hay, t, 0).is_some() {
+        if t == *pos
+            && let Some(u) = digit_at(hay, t)
+            && group_unit_before(hay, t, 0, u.script).is_some()
+        {
             // Resuming inside a run of units: that can only be a run already
             // found to be too long to hold a match.
             *pos = token::skip_run(hay, t).max(t + 1);
@@ -117,7 +108,7 @@ fn tail_start(hay: &[u8], pos: usize) -> usize {
         if digit_at(hay, c).is_some_and(|u| c + usize::from(u.len) == i) {
             earliest_unit = Some(c);
             gap_chars = 0;
-        } else if sep_at(hay, c).is_some_and(|(_, len)| c + len == i) && gap_chars < 3 {
+        } else if sep_at(hay, c).is_some_and(|(_, len)| c + len == i) && gap_chars < token::MAX_GAP_CHARS {
             gap_chars += 1;
         } else {
             break;
@@ -143,15 +134,7 @@ mod tests {
         let text = "号码是（＋";
         assert_eq!(hold(text), text.find('（').unwrap());
         let bytes = "好的，".as_bytes();
-        assert_eq!(
-            tail_start(&bytes[..bytes.len() - 1], 0),
-            bytes.len() - 3,
-            "truncated character"
-        );
-        assert_eq!(
-            hold("你好 "),
-            "你好 ".len(),
-            "a trailing space alone is not held"
-        );
+        assert_eq!(tail_start(&bytes[..bytes.len() - 1], 0), bytes.len() - 3, "truncated character");
+        assert_eq!(hold("你好 "), "你好 ".len(), "a trailing space alone is not held");
     }
 }

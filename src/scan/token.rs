@@ -12,8 +12,11 @@ use super::units::{Sep, Unit, check_x_at, digit_at, sep_at};
 /// with a short extension. Groups past this many units are not read.
 pub(crate) const MAX_UNITS: usize = 24;
 
-/// Longest gap between two groups, in characters (`138 - 1234`).
-const MAX_GAP_CHARS: usize = 3;
+/// Longest gap between two groups, in characters (`138 —— 1234`).
+pub(crate) const MAX_GAP_CHARS: usize = 4;
+
+/// Longest group a comma may join to another.
+const MAX_COMMA_GROUP: usize = 4;
 
 /// One maximal run of units.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -27,7 +30,8 @@ pub(crate) struct Group {
     /// Number of units in the group.
     pub(crate) len: usize,
     /// The separator classes in the gap *before* this group (bit set of
-    /// [`GapSet`] flags; empty for the first group).
+    /// [`GapSet`] flags). Empty for the first group, and for a group of
+    /// numerals right against digits or the other way round (a soft gap).
     pub(crate) gap_before: GapSet,
 }
 
@@ -36,6 +40,10 @@ pub(crate) struct Group {
 pub(crate) struct GapSet(u8);
 
 impl GapSet {
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
     fn insert(&mut self, sep: Sep) {
         self.0 |= 1 << sep as u8;
     }
@@ -71,18 +79,14 @@ pub(crate) enum Read {
     Long(usize),
 }
 
-const NO_UNIT: Unit = Unit {
-    value: 0,
-    len: 1,
-    script: super::units::Script::Ascii,
-};
+const NO_UNIT: Unit = Unit { value: 0, len: 1, script: super::units::Script::Ascii };
 
 /// Reads the unit at `i` when it continues a group whose previous unit is
 /// `prev`: a digit, or the check character `X` right after a digit when
 /// nothing alphanumeric follows it.
 fn unit_in_group(hay: &[u8], i: usize, prev: Option<Unit>) -> Option<Unit> {
     if let Some(u) = digit_at(hay, i) {
-        return Some(u);
+        return prev.is_none_or(|p| p.script.joins(u.script)).then_some(u);
     }
     prev?;
     let x = check_x_at(hay, i)?;
@@ -166,23 +170,24 @@ pub(crate) fn read(hay: &[u8], start: usize, tok: &mut Token) -> Read {
             return Read::Token;
         }
         let len = tok.n_units - first;
-        // A comma gap joins single units only (`1，3，8`): a comma before a
-        // longer group ends the token before the comma.
-        if gap_before.contains(Sep::Comma) && (len != 1 || tok.groups[tok.n_groups - 1].len != 1) {
+        // A comma joins short groups only (`1，3，8`, `一三八，一二三四`): after
+        // or before a longer group it ends a list item or a sentence.
+        if gap_before.contains(Sep::Comma)
+            && (len > MAX_COMMA_GROUP || tok.groups[tok.n_groups - 1].len > MAX_COMMA_GROUP)
+        {
             tok.n_units = first;
             tok.examined = i;
             tok.closed = true;
             return Read::Token;
         }
-        tok.groups[tok.n_groups] = Group {
-            start: group_start,
-            end: i,
-            first,
-            len,
-            gap_before,
-        };
+        tok.groups[tok.n_groups] = Group { start: group_start, end: i, first, len, gap_before };
         tok.n_groups += 1;
-        let (gap, next, continues) = read_gap(hay, i);
+        // Numerals right against digits (`幺三8`, `五43五`, as speech
+        // recognition mixes them) join with an empty "soft" gap: a match may
+        // start or end there (`张三13812345678`, `13812345678一直`) or run
+        // across it.
+        let soft = prev.is_some_and(|p| p.value != super::units::CHECK_X) && digit_at(hay, i).is_some();
+        let (gap, next, continues) = if soft { (GapSet::default(), i, true) } else { read_gap(hay, i) };
         tok.examined = next;
         if !continues {
             tok.closed = true;
@@ -242,21 +247,21 @@ mod tests {
         assert_eq!(lens(&token("１３８　１２３４")), [3, 4]);
         assert_eq!(lens(&token("幺三八 一二三四 五六七八")), [3, 4, 4]);
         assert_eq!(lens(&token("138 - 1234")), [3, 4]);
+        assert_eq!(lens(&token("138 —— 1234‐5678")), [3, 4, 4]);
+        let t = token("13812345678一直");
+        assert_eq!(lens(&t), [11, 1], "numerals against digits form their own group");
+        assert!(t.groups[1].gap_before.is_empty(), "joined by a soft gap");
+        assert_eq!(lens(&token("五43五")), [1, 2, 1]);
+        assert_eq!(lens(&token("138１２３４5678")), [11], "ASCII and full-width digits mix");
     }
 
     #[test]
     fn gaps_end_tokens() {
-        assert_eq!(
-            lens(&token("1,380.00")),
-            [1],
-            "a comma joins single digits only"
-        );
+        assert_eq!(lens(&token("1,380.00")), [1, 3]);
+        assert_eq!(lens(&token("12345,13812345678")), [5], "a comma joins short groups only");
+        assert_eq!(lens(&token("一三八，一二三四，五六七八")), [3, 4, 4]);
         assert_eq!(lens(&token("13:45:12")), [2]);
-        assert_eq!(
-            lens(&token("138    1234")),
-            [3],
-            "four spaces are not a gap"
-        );
+        assert_eq!(lens(&token("138     1234")), [3], "five spaces are not a gap");
         let t = token("138 ");
         assert_eq!(lens(&t), [3]);
         assert!(t.closed);
@@ -269,11 +274,7 @@ mod tests {
         assert_eq!(lens(&t), [18]);
         assert_eq!(t.units[17].value, super::super::units::CHECK_X);
         assert_eq!(lens(&token("110105 19491231 002x，")), [6, 8, 4]);
-        assert_eq!(
-            lens(&token("12345Xyz")),
-            [5],
-            "X followed by letters is a word"
-        );
+        assert_eq!(lens(&token("12345Xyz")), [5], "X followed by letters is a word");
         assert_eq!(lens(&token("0x1F")), [1]);
     }
 
@@ -285,10 +286,6 @@ mod tests {
             Read::Token => panic!("a 40-digit run is no token"),
         }
         let t = token(&("138 ".to_string() + &"9".repeat(30)));
-        assert_eq!(
-            lens(&t),
-            [3],
-            "a long later group stops the token before it"
-        );
+        assert_eq!(lens(&t), [3], "a long later group stops the token before it");
     }
 }

@@ -24,6 +24,17 @@ pub(crate) enum Script {
     Numeral,
 }
 
+impl Script {
+    /// Whether units in these two scripts can stand side by side in one
+    /// group. Digits mix freely (`138１２３４5678` is a typo, not two
+    /// numbers), but a numeral touching a digit is ordinary text: in
+    /// `张三13812345678` and `13812345678一直打不通` the numerals are a name and
+    /// a word.
+    pub(crate) fn joins(self, other: Script) -> bool {
+        (self == Script::Numeral) == (other == Script::Numeral)
+    }
+}
+
 /// One digit-like character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Unit {
@@ -70,30 +81,20 @@ pub(crate) fn numeral_value(cp: u32) -> Option<u8> {
 pub(crate) fn digit_at(hay: &[u8], i: usize) -> Option<Unit> {
     let b = *hay.get(i)?;
     if b.is_ascii_digit() {
-        return Some(Unit {
-            value: b - b'0',
-            len: 1,
-            script: Script::Ascii,
-        });
+        return Some(Unit { value: b - b'0', len: 1, script: Script::Ascii });
     }
     if b == 0xEF {
         // Full-width digits are U+FF10..U+FF19: EF BC 90..99.
         return match hay.get(i + 1..i + 3) {
-            Some(&[0xBC, c]) if (0x90..=0x99).contains(&c) => Some(Unit {
-                value: c - 0x90,
-                len: 3,
-                script: Script::FullWidth,
-            }),
+            Some(&[0xBC, c]) if (0x90..=0x99).contains(&c) => {
+                Some(Unit { value: c - 0x90, len: 3, script: Script::FullWidth })
+            }
             _ => None,
         };
     }
     if b >= 0xE3 {
         let value = numeral_value(three_byte_char(hay, i)?)?;
-        return Some(Unit {
-            value,
-            len: 3,
-            script: Script::Numeral,
-        });
+        return Some(Unit { value, len: 3, script: Script::Numeral });
     }
     None
 }
@@ -101,29 +102,19 @@ pub(crate) fn digit_at(hay: &[u8], i: usize) -> Option<Unit> {
 /// Whether `hay[i..]` starts with a numeral character.
 #[inline]
 pub(crate) fn is_numeral_at(hay: &[u8], i: usize) -> bool {
-    matches!(
-        digit_at(hay, i),
-        Some(Unit {
-            script: Script::Numeral,
-            ..
-        })
-    )
+    matches!(digit_at(hay, i), Some(Unit { script: Script::Numeral, .. }))
 }
 
-/// Reads the check character `X` (`X`, `x`, `Ｘ`, `ｘ`) at `hay[i..]`.
+/// Reads the check character `X` at `hay[i..]`: `X`, `x`, `Ｘ`, `ｘ`, or `叉`
+/// ("cross"), which is how speech recognition writes a spoken X.
 #[inline]
 pub(crate) fn check_x_at(hay: &[u8], i: usize) -> Option<Unit> {
     match hay.get(i..)? {
-        [b'X' | b'x', ..] => Some(Unit {
-            value: CHECK_X,
-            len: 1,
-            script: Script::Ascii,
-        }),
-        [0xEF, 0xBC, 0xB8, ..] | [0xEF, 0xBD, 0x98, ..] => Some(Unit {
-            value: CHECK_X,
-            len: 3,
-            script: Script::FullWidth,
-        }),
+        [b'X' | b'x', ..] => Some(Unit { value: CHECK_X, len: 1, script: Script::Ascii }),
+        [0xEF, 0xBC, 0xB8, ..] | [0xEF, 0xBD, 0x98, ..] => {
+            Some(Unit { value: CHECK_X, len: 3, script: Script::FullWidth })
+        }
+        [0xE5, 0x8F, 0x89, ..] => Some(Unit { value: CHECK_X, len: 3, script: Script::Numeral }),
         _ => None,
     }
 }
@@ -137,7 +128,8 @@ pub(crate) enum Sep {
     Dash,
     /// `)` or `）`, closing an area code or country code.
     Close,
-    /// `,`, `，`, `、`: only between single digits read out one by one.
+    /// `,`, `，`, `、`: only between short groups, as speech recognition
+    /// writes pauses (`1，3，8`, `一三八，一二三四，五六七八`).
     Comma,
 }
 
@@ -150,10 +142,14 @@ pub(crate) fn sep_at(hay: &[u8], i: usize) -> Option<(Sep, usize)> {
         [b')', ..] => Some((Sep::Close, 1)),
         [b',', ..] => Some((Sep::Comma, 1)),
         [0xC2, 0xA0, ..] => Some((Sep::Space, 2)),
-        [0xE3, 0x80, 0x80, ..] => Some((Sep::Space, 3)),
+        // Ideographic space; en, em, thin, zero-width and narrow no-break
+        // spaces.
+        [0xE3, 0x80, 0x80, ..] | [0xE2, 0x80, 0x82 | 0x83 | 0x89 | 0x8B | 0xAF, ..] => Some((Sep::Space, 3)),
         [0xE3, 0x80, 0x81, ..] => Some((Sep::Comma, 3)),
-        [0xE2, 0x80, 0x93 | 0x94, ..] => Some((Sep::Dash, 3)),
-        [0xEF, 0xBC, 0x8D, ..] => Some((Sep::Dash, 3)),
+        // Hyphen, non-breaking hyphen, figure dash, en and em dash,
+        // horizontal bar, minus sign, full-width and small hyphen-minus.
+        [0xE2, 0x80, 0x90..=0x95, ..] | [0xE2, 0x88, 0x92, ..] => Some((Sep::Dash, 3)),
+        [0xEF, 0xBC, 0x8D, ..] | [0xEF, 0xB9, 0xA3, ..] => Some((Sep::Dash, 3)),
         [0xEF, 0xBC, 0x89, ..] => Some((Sep::Close, 3)),
         [0xEF, 0xBC, 0x8C, ..] => Some((Sep::Comma, 3)),
         _ => None,
@@ -221,6 +217,13 @@ pub(crate) fn unit_before(hay: &[u8], end: usize, floor: usize) -> Option<Unit> 
     digit_at(hay, start).filter(|u| start + usize::from(u.len) == end)
 }
 
+/// The unit that ends right at `end` when it belongs to the same group as
+/// a unit written in `script` that starts at `end`.
+#[inline]
+pub(crate) fn group_unit_before(hay: &[u8], end: usize, floor: usize, script: Script) -> Option<Unit> {
+    unit_before(hay, end, floor).filter(|u| u.script.joins(script))
+}
+
 /// Number of bytes at the end of `hay` that are a truncated UTF-8 sequence
 /// (0 when the last sequence is complete or the bytes are not UTF-8 at all).
 pub(crate) fn incomplete_suffix(hay: &[u8]) -> usize {
@@ -244,13 +247,7 @@ mod tests {
 
     #[test]
     fn decodes_every_digit_form() {
-        let forms = [
-            "0123456789",
-            "０１２３４５６７８９",
-            "零一二三四五六七八九",
-            "洞幺两三四五六拐八九",
-            "〇",
-        ];
+        let forms = ["0123456789", "０１２３４５６７８９", "零一二三四五六七八九", "洞幺两三四五六拐八九", "〇"];
         for form in forms {
             let bytes = form.as_bytes();
             let mut i = 0;
@@ -264,21 +261,13 @@ mod tests {
         }
         assert!(digit_at("十".as_bytes(), 0).is_none());
         assert!(digit_at("，".as_bytes(), 0).is_none());
-        assert!(
-            digit_at(b"\xEF\xBC", 0).is_none(),
-            "truncated full-width digit"
-        );
+        assert!(digit_at(b"\xEF\xBC", 0).is_none(), "truncated full-width digit");
     }
 
     #[test]
     fn reads_separators_and_brackets() {
-        for (s, sep) in [
-            (" ", Sep::Space),
-            ("　", Sep::Space),
-            ("-", Sep::Dash),
-            ("—", Sep::Dash),
-            ("－", Sep::Dash),
-        ] {
+        for (s, sep) in [(" ", Sep::Space), ("　", Sep::Space), ("-", Sep::Dash), ("—", Sep::Dash), ("－", Sep::Dash)]
+        {
             assert_eq!(sep_at(s.as_bytes(), 0), Some((sep, s.len())), "{s:?}");
         }
         assert_eq!(sep_at("，".as_bytes(), 0), Some((Sep::Comma, 3)));
@@ -296,10 +285,7 @@ mod tests {
         assert_eq!(prev_char_start(s, 1, 0), Some(0));
         assert_eq!(prev_char_start(s, 4, 2), None, "floor inside the character");
         assert_eq!(prev_char_start(b"\x80\x80", 2, 0), None);
-        assert_eq!(
-            unit_before("x８".as_bytes(), 4, 0).map(|u| u.value),
-            Some(8)
-        );
+        assert_eq!(unit_before("x８".as_bytes(), 4, 0).map(|u| u.value), Some(8));
         assert_eq!(unit_before(b"8X", 2, 0), None);
     }
 

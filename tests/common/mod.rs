@@ -16,8 +16,7 @@ pub fn parse_marked(marked: &str) -> (String, Vec<Label>) {
         let after = &rest[open + '⟦'.len_utf8()..];
         let bar = after.find('|').expect("markup has a kind");
         let close = after.find('⟧').expect("markup is closed");
-        let kind =
-            Kind::from_name(&after[..bar]).unwrap_or_else(|| panic!("unknown kind in {marked:?}"));
+        let kind = Kind::from_name(&after[..bar]).unwrap_or_else(|| panic!("unknown kind in {marked:?}"));
         let start = plain.len();
         plain.push_str(&after[bar + 1..close]);
         labels.push((kind, start, plain.len()));
@@ -48,26 +47,18 @@ pub fn test_date() -> Date {
 
 /// The default redactor with the test date.
 pub fn redactor() -> Redactor {
-    Redactor::builder()
-        .reference_date(test_date())
-        .build()
-        .unwrap()
+    Redactor::builder().reference_date(test_date()).build().unwrap()
 }
 
 /// What the redactor reports for `plain`, as labels.
 pub fn found(r: &Redactor, plain: &str) -> Vec<Label> {
-    r.find_iter(plain)
-        .map(|m| (m.kind(), m.start(), m.end()))
-        .collect()
+    r.find_iter(plain).map(|m| (m.kind(), m.start(), m.end())).collect()
 }
 
 /// Lines of a case file: (name, marked text), skipping comments and blanks.
 pub fn case_lines(text: &str) -> Vec<(&str, &str)> {
     text.lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            l.split_once('\t')
-                .unwrap_or_else(|| panic!("case line without a tab: {l:?}"))
-        })
+        .map(|l| l.split_once('\t').unwrap_or_else(|| panic!("case line without a tab: {l:?}")))
         .collect()
 }

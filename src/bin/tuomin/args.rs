@@ -89,15 +89,11 @@ fn parse_kinds(s: &str) -> Result<KindSet, String> {
 }
 
 fn parse_preset(s: &str) -> Result<Preset, String> {
-    Preset::from_name(s).ok_or_else(|| {
-        format!("unknown preset {s:?} (known: conventional, full, tag, tag-en, remove)")
-    })
+    Preset::from_name(s).ok_or_else(|| format!("unknown preset {s:?} (known: conventional, full, tag, tag-en, remove)"))
 }
 
 fn parse_policy(s: &str) -> Result<(Kind, PolicySpec), String> {
-    let (kind, spec) = s
-        .split_once('=')
-        .ok_or("expected KIND=SPEC, e.g. phone=full")?;
+    let (kind, spec) = s.split_once('=').ok_or("expected KIND=SPEC, e.g. phone=full")?;
     let kind = Kind::from_name(kind.trim()).ok_or_else(|| format!("unknown kind {kind:?}"))?;
     let spec = match spec.trim() {
         "conventional" => PolicySpec::Policy(Policy::Conventional),
@@ -108,18 +104,9 @@ fn parse_policy(s: &str) -> Result<(Kind, PolicySpec), String> {
             if let Some(text) = other.strip_prefix("tag:") {
                 PolicySpec::Policy(Policy::tag(text.to_string()))
             } else if let Some(counts) = other.strip_prefix("keep:") {
-                let (head, tail) = counts
-                    .split_once(':')
-                    .ok_or("expected keep:HEAD:TAIL, e.g. keep:3:4")?;
-                let count = |n: &str| {
-                    n.trim()
-                        .parse::<u8>()
-                        .map_err(|_| format!("{n:?} is not a count from 0 to 255"))
-                };
-                PolicySpec::Policy(Policy::Partial {
-                    head: count(head)?,
-                    tail: count(tail)?,
-                })
+                let (head, tail) = counts.split_once(':').ok_or("expected keep:HEAD:TAIL, e.g. keep:3:4")?;
+                let count = |n: &str| n.trim().parse::<u8>().map_err(|_| format!("{n:?} is not a count from 0 to 255"));
+                PolicySpec::Policy(Policy::Partial { head: count(head)?, tail: count(tail)? })
             } else {
                 return Err(format!(
                     "unknown policy {other:?} (known: conventional, full, remove, tag, tag:TEXT, keep:HEAD:TAIL)"
@@ -136,21 +123,12 @@ mod tests {
 
     #[test]
     fn parses_policies() {
-        assert!(matches!(
-            parse_policy("phone=full"),
-            Ok((Kind::Phone, PolicySpec::Policy(Policy::Full)))
-        ));
+        assert!(matches!(parse_policy("phone=full"), Ok((Kind::Phone, PolicySpec::Policy(Policy::Full)))));
         assert!(matches!(
             parse_policy("bank_card=keep:6:4"),
-            Ok((
-                Kind::BankCard,
-                PolicySpec::Policy(Policy::Partial { head: 6, tail: 4 })
-            ))
+            Ok((Kind::BankCard, PolicySpec::Policy(Policy::Partial { head: 6, tail: 4 })))
         ));
-        assert!(matches!(
-            parse_policy("id_card=tag"),
-            Ok((Kind::IdCard, PolicySpec::DefaultTag))
-        ));
+        assert!(matches!(parse_policy("id_card=tag"), Ok((Kind::IdCard, PolicySpec::DefaultTag))));
         assert!(parse_policy("phone").is_err());
         assert!(parse_policy("email=full").is_err());
         assert!(parse_policy("phone=keep:3").is_err());

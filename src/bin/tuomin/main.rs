@@ -53,10 +53,7 @@ fn fail(code: u8, message: &str) -> ExitCode {
 }
 
 fn build(config: &ConfigArgs) -> Result<Redactor, String> {
-    let mut b = Redactor::builder()
-        .kinds(config.kinds)
-        .preset(config.preset)
-        .context_window(config.context_window);
+    let mut b = Redactor::builder().kinds(config.kinds).preset(config.preset).context_window(config.context_window);
     for (kind, spec) in &config.policies {
         let policy = match spec {
             PolicySpec::Policy(p) => p.clone(),
@@ -74,10 +71,7 @@ fn read_input(file: Option<&Path>) -> Result<Vec<u8>, String> {
         }
         _ => {
             let mut buf = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            io::stdin().lock().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
             Ok(buf)
         }
     }
@@ -87,13 +81,7 @@ fn redact(redactor: &Redactor, input: &[u8], out: &mut impl Write) -> io::Result
     out.write_all(&redactor.redact_bytes(input))
 }
 
-fn scan(
-    redactor: &Redactor,
-    input: &[u8],
-    format: Format,
-    show_text: bool,
-    out: &mut impl Write,
-) -> io::Result<()> {
+fn scan(redactor: &Redactor, input: &[u8], format: Format, show_text: bool, out: &mut impl Write) -> io::Result<()> {
     let mut lines = output::LineCounter::new(input);
     for m in redactor.find_iter(input) {
         let text = show_text.then(|| &input[m.range()]);

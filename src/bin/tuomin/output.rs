@@ -24,12 +24,7 @@ pub fn write_json(out: &mut impl Write, m: &Match, text: Option<&[u8]>) -> io::R
 }
 
 /// `line 3, bytes 12..23: phone (mobile, pattern)`, then the text if asked.
-pub fn write_text(
-    out: &mut impl Write,
-    m: &Match,
-    line: usize,
-    text: Option<&[u8]>,
-) -> io::Result<()> {
+pub fn write_text(out: &mut impl Write, m: &Match, line: usize, text: Option<&[u8]>) -> io::Result<()> {
     write!(
         out,
         "line {line}, bytes {}..{}: {} ({}, {})",
@@ -69,11 +64,7 @@ pub struct LineCounter<'a> {
 
 impl<'a> LineCounter<'a> {
     pub fn new(input: &'a [u8]) -> LineCounter<'a> {
-        LineCounter {
-            input,
-            pos: 0,
-            line: 1,
-        }
+        LineCounter { input, pos: 0, line: 1 }
     }
 
     pub fn line_of(&mut self, offset: usize) -> usize {
