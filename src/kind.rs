@@ -15,13 +15,17 @@ pub enum Kind {
     IdCard,
     /// A bank card number, 16 to 19 digits.
     BankCard,
+    /// A postal address with detail below the district (road and number,
+    /// compound and building, village and group).
+    Address,
 }
 
 impl Kind {
     /// Every kind this version knows, in a fixed order.
-    pub const ALL: [Kind; 3] = [Kind::Phone, Kind::IdCard, Kind::BankCard];
+    pub const ALL: [Kind; 4] = [Kind::Phone, Kind::IdCard, Kind::BankCard, Kind::Address];
 
-    /// The stable machine-readable name: `phone`, `id_card`, `bank_card`.
+    /// The stable machine-readable name: `phone`, `id_card`, `bank_card`,
+    /// `address`.
     ///
     /// These names appear in the CLI's JSON output and configuration and
     /// never change.
@@ -30,6 +34,7 @@ impl Kind {
             Kind::Phone => "phone",
             Kind::IdCard => "id_card",
             Kind::BankCard => "bank_card",
+            Kind::Address => "address",
         }
     }
 
@@ -65,11 +70,13 @@ pub enum SubKind {
     Id15,
     /// A bank card number.
     Card,
+    /// A postal address.
+    Address,
 }
 
 impl SubKind {
     /// The stable machine-readable name (`mobile`, `landline`, `service`,
-    /// `id18`, `id15`, `card`).
+    /// `id18`, `id15`, `card`, `address`).
     pub const fn name(self) -> &'static str {
         match self {
             SubKind::Mobile => "mobile",
@@ -78,6 +85,7 @@ impl SubKind {
             SubKind::Id18 => "id18",
             SubKind::Id15 => "id15",
             SubKind::Card => "card",
+            SubKind::Address => "address",
         }
     }
 }
@@ -143,7 +151,7 @@ impl fmt::Debug for KindSet {
 
 /// A comma-separated list of kind names that could not be parsed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown kind {name:?} (known kinds: phone, id_card, bank_card)")]
+#[error("unknown kind {name:?} (known kinds: phone, id_card, bank_card, address)")]
 pub struct UnknownKind {
     name: String,
 }

@@ -97,11 +97,13 @@ impl Preset {
                 Kind::Phone => "[电话号码]",
                 Kind::IdCard => "[身份证号]",
                 Kind::BankCard => "[银行卡号]",
+                Kind::Address => "[地址]",
             }),
             Preset::TagEnglish => Policy::tag(match kind {
                 Kind::Phone => "[PHONE]",
                 Kind::IdCard => "[ID_CARD]",
                 Kind::BankCard => "[BANK_CARD]",
+                Kind::Address => "[ADDRESS]",
             }),
         }
     }
@@ -152,9 +154,76 @@ fn kept(policy: &Policy, m: &Match, units: &[u8]) -> (usize, usize) {
     if head + tail >= n { (0, 0) } else { (head, tail) }
 }
 
+/// Masks, in place, an address: every character but separators, after the
+/// division names the conventional policy keeps (`北京市朝阳区＊＊＊＊＊`).
+fn mask_address(policy: &Policy, m: &Match, span: &mut [u8]) {
+    let keep_from = if *policy == Policy::Conventional { m.lead() } else { 0 };
+    let body = &mut span[keep_from..];
+    let n = address_chars(body).count();
+    let (head, tail) = match policy {
+        Policy::Partial { head, tail } if usize::from(*head) + usize::from(*tail) < n => {
+            (usize::from(*head), usize::from(*tail))
+        }
+        _ => (0, 0),
+    };
+    let mut i = 0;
+    let mut k = 0;
+    while let Some(len) = char_len(body, i) {
+        if !is_separator(&body[i..i + len]) {
+            if k >= head && k + tail < n {
+                write_mask(&mut body[i..i + len]);
+            }
+            k += 1;
+        }
+        i += len;
+    }
+}
+
+/// Offsets of the characters of an address that are not separators.
+fn address_chars(body: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut i = 0;
+    core::iter::from_fn(move || {
+        loop {
+            let len = char_len(body, i)?;
+            let at = i;
+            i += len;
+            if !is_separator(&body[at..at + len]) {
+                return Some(at);
+            }
+        }
+    })
+}
+
+/// Separators between address parts, which masks leave in place.
+fn is_separator(c: &[u8]) -> bool {
+    [" ", ",", "，", "、", "\u{3000}"].iter().any(|s| s.as_bytes() == c)
+}
+
+/// Overwrites one character with mask characters of the same byte length.
+fn write_mask(c: &mut [u8]) {
+    match c.len() {
+        3 => c.copy_from_slice(&MASK_WIDE),
+        4 => {
+            c[..3].copy_from_slice(&MASK_WIDE);
+            c[3] = MASK_ASCII;
+        }
+        _ => c.fill(MASK_ASCII),
+    }
+}
+
+/// Byte length of the character at `i` (1 for a byte that starts none).
+fn char_len(span: &[u8], i: usize) -> Option<usize> {
+    let b = *span.get(i)?;
+    let len = crate::scan::units::utf8_len(b).unwrap_or(1);
+    Some(if i + len <= span.len() { len } else { 1 })
+}
+
 /// Masks, in place, the units of a match's bytes under a length-preserving
 /// policy. `span` is exactly the match's bytes.
 pub(crate) fn mask_in_place(policy: &Policy, m: &Match, span: &mut [u8]) {
+    if m.kind() == Kind::Address {
+        return mask_address(policy, m, span);
+    }
     let body = &mut span[m.lead()..];
     // Values of the units, for the landline area code and the count.
     let mut values = [0u8; crate::scan::token::MAX_UNITS + 8];

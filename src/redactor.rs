@@ -11,8 +11,7 @@ use crate::kind::{Kind, KindSet};
 use crate::matches::Match;
 use crate::policy::{MAX_TAG_LEN, Policy, Preset, mask_in_place, write_replacement};
 use crate::scan::context::Hotwords;
-use crate::scan::token::Token;
-use crate::scan::{Step, step};
+use crate::scan::{Scratch, Step, step};
 
 /// Default number of characters before a number searched for a context
 /// word.
@@ -99,7 +98,7 @@ impl Redactor {
     /// assert_eq!(kinds, [(Kind::Phone, "0755-86001234 转 8001"), (Kind::Phone, "138 1234 5678")]);
     /// ```
     pub fn find_iter<'r, 'h, H: AsRef<[u8]> + ?Sized>(&'r self, haystack: &'h H) -> FindIter<'r, 'h> {
-        FindIter { det: &self.inner.det, hay: haystack.as_ref(), pos: 0, tok: Box::default(), done: false }
+        FindIter { det: &self.inner.det, hay: haystack.as_ref(), pos: 0, scratch: Box::default(), done: false }
     }
 
     /// The text with every match masked; borrowed when nothing was found.
@@ -181,7 +180,7 @@ pub struct FindIter<'r, 'h> {
     det: &'r Detectors,
     hay: &'h [u8],
     pos: usize,
-    tok: Box<Token>,
+    scratch: Box<Scratch>,
     done: bool,
 }
 
@@ -192,7 +191,7 @@ impl Iterator for FindIter<'_, '_> {
         if self.done {
             return None;
         }
-        match step(self.det, self.hay, &mut self.pos, true, &mut self.tok) {
+        match step(self.det, self.hay, &mut self.pos, true, &mut self.scratch) {
             Step::Found(m) => Some(m),
             Step::Done(end) => {
                 debug_assert_eq!(end, self.hay.len(), "a complete haystack is decided to its end");
@@ -303,6 +302,7 @@ impl Builder {
             area_codes: AreaCodes::load(),
             today: self.today.unwrap_or_else(Date::today),
             window: self.window,
+            addresses: self.kinds.contains(Kind::Address).then(crate::detect::address::Addresses::shared),
         };
         Ok(Redactor { inner: Arc::new(Inner { det, policies }) })
     }

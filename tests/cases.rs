@@ -41,3 +41,8 @@ fn bank_card_cases() {
 fn hard_negatives() {
     run("negatives.txt", include_str!("cases/negatives.txt"));
 }
+
+#[test]
+fn address_cases() {
+    run("address.txt", include_str!("cases/address.txt"));
+}

@@ -160,3 +160,23 @@ fn redactor_is_shareable() {
         assert_eq!(h.join().unwrap(), format!("线程{i}：138****5678"));
     }
 }
+
+#[test]
+fn addresses_keep_divisions_and_mask_the_rest() {
+    let r = common::redactor();
+    let cases = [
+        ("寄到北京市朝阳区建国路88号院3号楼", "寄到北京市朝阳区＊＊＊**＊＊*＊＊"),
+        ("住阳光花园3栋2单元502", "住＊＊＊＊*＊*＊＊***"),
+        ("广东省，深圳市，福田区，福华路88号", "广东省，深圳市，福田区，＊＊＊**＊"),
+        ("浙江省杭州市西湖区 文三路 478号", "浙江省杭州市西湖区 ＊＊＊ ***＊"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(r.redact(input), want, "{input}");
+    }
+    let full = Redactor::builder().policy(Kind::Address, Policy::Full).build().unwrap();
+    assert_eq!(full.redact("北京市朝阳区建国路88号"), "＊＊＊＊＊＊＊＊＊**＊");
+    let partial = Redactor::builder().policy(Kind::Address, Policy::Partial { head: 2, tail: 1 }).build().unwrap();
+    assert_eq!(partial.redact("建国路88号院"), "建国＊**＊院");
+    let tagged = Redactor::builder().preset(Preset::TagEnglish).build().unwrap();
+    assert_eq!(tagged.redact("住阳光花园3栋2单元502，电话13812345678"), "住[ADDRESS]，电话[PHONE]");
+}

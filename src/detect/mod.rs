@@ -9,7 +9,9 @@
 //! has it; an order or tracking number context rejects everything but a
 //! checksum-valid ID number).
 
+pub(crate) mod address;
 pub(crate) mod bank_card;
+pub(crate) mod gazetteer;
 pub(crate) mod id_card;
 pub(crate) mod phone;
 
@@ -96,6 +98,8 @@ pub(crate) struct Detectors {
     pub(crate) today: Date,
     /// Characters before a number searched for a context word.
     pub(crate) window: usize,
+    /// The address detector, when addresses are looked for.
+    pub(crate) addresses: Option<std::sync::Arc<address::Addresses>>,
 }
 
 /// How close (in characters) a business number label must be to overrule
@@ -111,6 +115,12 @@ const BUSINESS_TOPIC_REACH: usize = 1;
 const MAX_CANDIDATES: usize = 3 * crate::scan::token::MAX_UNITS;
 
 impl Detectors {
+    /// The match for an address the address detector found.
+    pub(crate) fn address_match(&self, a: &address::Found) -> Match {
+        let evidence = if a.by_context { Evidence::Context } else { Evidence::Pattern };
+        Match::new(Kind::Address, SubKind::Address, evidence, a.start..a.end, a.lead.min(255) as u8)
+    }
+
     /// The match starting at the token's first group, if any.
     pub(crate) fn evaluate(&self, hay: &[u8], tok: &Token) -> Option<Match> {
         let first = tok.groups[0];

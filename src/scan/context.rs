@@ -23,6 +23,8 @@ pub(crate) enum Cue {
     /// A business topic (`订单`, `快递`) that labels a number only when
     /// written right before it (`订单3427581938475629183`).
     BusinessTopic,
+    /// An address follows (`地址是`, `寄到`).
+    Address,
 }
 
 /// The hotwords, by what they announce. Matching is ASCII case-insensitive.
@@ -136,6 +138,7 @@ const HOTWORDS: &[(Cue, &[&str])] = &[
             "交易单号",
             "订单编号",
             "编号",
+            "编码",
             "工单号",
             "发票号",
             "序列号",
@@ -178,6 +181,29 @@ const HOTWORDS: &[(Cue, &[&str])] = &[
             "order",
             "sn",
             "s/n",
+        ],
+    ),
+    (
+        Cue::Address,
+        &[
+            "地址",
+            "住址",
+            "收货地址",
+            "家庭住址",
+            "详细地址",
+            "住在",
+            "家在",
+            "送到",
+            "寄到",
+            "送货到",
+            "寄往",
+            "发到",
+            "邮寄到",
+            "搬到",
+            "位于",
+            "地点",
+            "改成",
+            "改为",
         ],
     ),
     (Cue::BusinessTopic, &["订单", "快递", "物流", "包裹", "商品", "发票", "合同", "保单", "流水", "交易", "工单"]),

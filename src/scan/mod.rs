@@ -20,6 +20,7 @@ pub(crate) mod token;
 pub(crate) mod units;
 
 use crate::detect::Detectors;
+use crate::detect::address::Next;
 use crate::matches::Match;
 use finder::MIN_UNITS;
 use token::{Read, Token};
@@ -41,14 +42,36 @@ pub(crate) enum Step {
     Done(usize),
 }
 
+/// Per-haystack scratch space for [`step`]: the token buffer, and the next
+/// address found so far (addresses are searched ahead of the digit scan,
+/// and the result stays valid until the scan passes its start).
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    tok: Token,
+    address: Option<(usize, Next)>,
+}
+
 /// Finds the next match at or after `*pos`, and moves `*pos` past it.
 ///
 /// Bytes before `*pos` are only read as context. With `eof == false` the
 /// haystack may continue: the scan then stops at the first token whose
-/// decision needs bytes past the end.
-pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, tok: &mut Token) -> Step {
+/// decision needs bytes past the end. `scratch` must be used with one
+/// haystack only.
+pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scratch: &mut Scratch) -> Step {
     loop {
-        let Some(t) = finder::next_candidate(hay, *pos) else {
+        let digits = finder::next_candidate(hay, *pos);
+        let address = next_address(det, hay, *pos, eof, &mut scratch.address);
+        match address {
+            Next::Found(a) if digits.is_none_or(|t| a.start <= prefix_start(hay, t, *pos)) => {
+                *pos = a.end;
+                return Step::Found(det.address_match(&a));
+            }
+            Next::Hold(x) if digits.is_none_or(|t| x <= t) => {
+                return Step::Done(x.min(tail_start(hay, *pos)));
+            }
+            _ => {}
+        }
+        let Some(t) = digits else {
             return Step::Done(if eof { hay.len() } else { tail_start(hay, *pos) });
         };
         if t == *pos
@@ -60,6 +83,7 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, tok:
             *pos = token::skip_run(hay, t).max(t + 1);
             continue;
         }
+        let tok = &mut scratch.tok;
         match token::read(hay, t, tok) {
             Read::Long(end) => *pos = end,
             Read::Token => {
@@ -78,6 +102,25 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, tok:
             }
         }
     }
+}
+
+/// The next address at or after `pos`, from the cache while it still holds.
+fn next_address(det: &Detectors, hay: &[u8], pos: usize, eof: bool, cache: &mut Option<(usize, Next)>) -> Next {
+    let Some(addresses) = &det.addresses else { return Next::None };
+    if let Some((from, next)) = *cache {
+        let valid = from <= pos
+            && match next {
+                Next::Found(a) => a.start >= pos,
+                Next::Hold(x) => x >= pos,
+                Next::None => true,
+            };
+        if valid {
+            return next;
+        }
+    }
+    let next = addresses.next(hay, pos, eof, &det.hotwords);
+    *cache = Some((pos, next));
+    next
 }
 
 /// The earliest byte of a span that may start with the unit at `t`: a `+`

@@ -1,0 +1,702 @@
+//! Postal addresses: a small grammar around address details, anchored by
+//! the division gazetteer.
+//!
+//! An address is found from its *details*: a number with an address unit
+//! (`88号`, `3号楼`, `2单元`, `1102室`, `3组`, `A座`), or a village (`王庄村`).
+//! From the first detail the parser reads forward over further details
+//! (`3号楼2单元1102`, bare room numbers after a unit, a building name
+//! followed by a detail) and backward over the names before it (road,
+//! compound, township and division names), stopping at particles and verbs
+//! (`在`, `是`, `住`, `寄`, `的` ...) and punctuation. The span is kept when the
+//! evidence is strong enough:
+//!
+//! * a number right after a road word (`建国路88号`, `张江路88弄`), or
+//! * a detail right after a compound or village word (`阳光花园3栋`,
+//!   `王庄村3组`), or
+//! * a division name from the gazetteer followed by a named part before the
+//!   detail (`北京市朝阳区建国路...`), or a village after a division or
+//!   township (`宁平镇王庄村`), or
+//! * an address context word right before it (`地址是`, `寄到`).
+//!
+//! Division names alone (`寄到北京市朝阳区`, `我去过北京`) are never an
+//! address: a detail below the district is required. A number before `号`
+//! must follow a road or compound word, so dates (`18号发货`, `11月3号`) and
+//! lines (`3号线`) are not details.
+//!
+//! Spans are at most [`MAX_ADDRESS_CHARS`] characters; the parser reads at
+//! most [`MAX_BACK_CHARS`] characters before the first detail.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::gazetteer::{Gazetteer, Level};
+use crate::scan::context::{Cue, Hotwords};
+use crate::scan::units::{prev_char_start, utf8_len};
+
+/// Longest address span, in characters.
+pub const MAX_ADDRESS_CHARS: usize = 64;
+
+/// Most characters read before an address's first detail.
+pub(crate) const MAX_BACK_CHARS: usize = 40;
+
+/// Most characters of the number in a detail (`1102`, `B2`, `一百二十`).
+const MAX_NUMBER_CHARS: usize = 6;
+
+/// Longest building or compound name read forward between two details.
+const MAX_NAME_CHARS: usize = 12;
+
+/// What a detail names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// `88号`, `88号院`, `88弄`: a house number on a road.
+    Number,
+    /// `3栋`, `3幢`, `A座`, `3号楼`, `5楼`.
+    Building,
+    /// `2单元`.
+    Unit,
+    /// `12层`.
+    Floor,
+    /// `1102室`, `502房`, or a bare room number after a unit.
+    Room,
+    /// `3组`: a villagers' group.
+    Group,
+    /// `二期`.
+    Phase,
+    /// `王庄村`, `李家屯`: needs no number.
+    Village,
+    /// `延安路`, `淮海大道`: needs no number when a division name comes
+    /// first.
+    Road,
+    /// `恒大名苑`, `阳光花园`: needs no number when a division name comes
+    /// first.
+    Compound,
+    /// `街道` (a subdistrict): never a seed; listed so that its `街` is not
+    /// read as a street.
+    Subdistrict,
+}
+
+const UNIT_WORDS: &[(&str, Part)] = &[
+    ("号院", Part::Number),
+    ("号楼", Part::Building),
+    ("号", Part::Number),
+    ("弄", Part::Number),
+    ("栋", Part::Building),
+    ("幢", Part::Building),
+    ("座", Part::Building),
+    ("楼", Part::Building),
+    ("单元", Part::Unit),
+    ("层", Part::Floor),
+    ("室", Part::Room),
+    ("房", Part::Room),
+    ("组", Part::Group),
+    ("队", Part::Group),
+    ("村民小组", Part::Group),
+    ("期", Part::Phase),
+    ("村委会", Part::Village),
+    ("委会", Part::Village),
+    ("村", Part::Village),
+    ("屯", Part::Village),
+    ("大道", Part::Road),
+    ("大街", Part::Road),
+    ("胡同", Part::Road),
+    ("路", Part::Road),
+    ("街", Part::Road),
+    ("巷", Part::Road),
+    ("街道", Part::Subdistrict),
+    ("区", Part::Building),
+    ("小区", Part::Compound),
+    ("花园", Part::Compound),
+    ("家园", Part::Compound),
+    ("嘉园", Part::Compound),
+    ("公馆", Part::Compound),
+    ("名苑", Part::Compound),
+    ("雅苑", Part::Compound),
+    ("花苑", Part::Compound),
+    ("新村", Part::Compound),
+    ("公寓", Part::Compound),
+    ("大厦", Part::Compound),
+    ("山庄", Part::Compound),
+    ("华庭", Part::Compound),
+    ("天地", Part::Compound),
+];
+
+/// Words that end a road name: a number right after one is a house number.
+const ROAD_ENDS: &[char] = &['路', '街', '道', '巷', '弄', '同', '里', '段', '湾'];
+
+/// Words that end a compound, building or village name: a detail right after
+/// one is part of an address.
+const PLACE_ENDS: &[char] = &[
+    '区', '园', '苑', '府', '庭', '厦', '寓', '场', '心', '村', '城', '际', '楼', '馆', '墅', '院', '屯', '居', '舍',
+    '宅', '坊', '湾', '岸', '邸', '阁', '轩', '台', '港', '湖', '山', '谷', '洲', '汇', '都', '邨', '所',
+];
+
+/// Characters that may end the part before a separator inside an address
+/// (`广东省，深圳市`, `文三路 478号`).
+const PART_ENDS: &[char] = &[
+    '省', '市', '区', '县', '镇', '乡', '道', '路', '街', '巷', '号', '村', '弄', '园', '城', '苑', '厦', '寓', '场',
+    '心', '旗', '盟', '州', '座', '栋', '楼', '院', '组', '室', '屯', '际', '期', '元',
+];
+
+/// Particles, pronouns and verbs that never sit inside an address name; the
+/// backward read stops at them.
+const STOPPERS: &[char] = &[
+    '在', '是', '到', '住', '寄', '送', '往', '至', '给', '的', '了', '吗', '呢', '啊', '吧', '哦', '嗯', '我', '你',
+    '您', '他', '她', '它', '们', '址', '为', '改', '填', '留', '着', '从', '去', '要', '想', '请', '帮', '把', '就',
+    '也', '与', '或', '及', '这', '那', '哪', '呀', '嘛', '啦', '说', '问', '找', '搬', '过', '没', '不', '再', '跟',
+];
+
+/// Phrases that end a sentence part right before an address: the backward
+/// read stops after them (`改成世纪四路...`).
+const LEAD_INS: &[&str] = &[
+    "改成",
+    "改为",
+    "写成",
+    "填成",
+    "换成",
+    "变成",
+    "变更为",
+    "更新为",
+    "修改为",
+    "写的",
+    "地址写",
+    "寄回",
+    "退回",
+    "送回",
+    "反映",
+    "反馈",
+    "快递放",
+    "放到",
+    "放在",
+];
+
+fn is_stopper(c: char) -> bool {
+    STOPPERS.contains(&c)
+}
+
+/// Whether `c` can be part of an address name (CJK ideographs and ASCII
+/// letters; not punctuation, digits or stoppers).
+fn is_name_char(c: char) -> bool {
+    (('\u{4E00}'..='\u{9FFF}').contains(&c) && !is_stopper(c)) || c.is_ascii_alphabetic()
+}
+
+/// Characters of the number in a detail, house-number prefixes (`甲37号`)
+/// and dashes (`20-2号`) included.
+fn is_number_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || ('０'..='９').contains(&c)
+        || ('Ａ'..='Ｚ').contains(&c)
+        || "零〇一二两三四五六七八九十百千幺甲乙丙丁第-－".contains(c)
+}
+
+/// Separators between address parts.
+fn is_separator(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | ',' | '，' | '、')
+}
+
+fn char_at(hay: &[u8], i: usize) -> Option<(char, usize)> {
+    let len = utf8_len(*hay.get(i)?)?;
+    let s = core::str::from_utf8(hay.get(i..i + len)?).ok()?;
+    s.chars().next().map(|c| (c, len))
+}
+
+fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
+    let start = prev_char_start(hay, end, floor)?;
+    char_at(hay, start).filter(|&(_, len)| start + len == end).map(|(c, _)| (c, start))
+}
+
+/// One address found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Bytes of the division names at the start (province, prefecture,
+    /// county), which the default mask keeps.
+    pub(crate) lead: usize,
+    pub(crate) by_context: bool,
+}
+
+/// What looking for the next address found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Next {
+    Found(Found),
+    /// No address starts before the end of the haystack.
+    None,
+    /// The haystack may continue, and an address may start at this offset.
+    Hold(usize),
+}
+
+/// Bytes past an address's end that deciding it may read (a further detail
+/// after a separator: `，3号楼`).
+pub(crate) const LOOKAHEAD: usize = 3 * (MAX_NAME_CHARS + MAX_NUMBER_CHARS + 6);
+
+/// The address detector.
+#[derive(Clone, Debug)]
+pub(crate) struct Addresses {
+    gazetteer: Gazetteer,
+    units: AhoCorasick,
+    parts: Vec<Part>,
+}
+
+/// A detail: the number (if any) and the unit word.
+#[derive(Clone, Copy, Debug)]
+struct Detail {
+    number_start: usize,
+    end: usize,
+    part: Part,
+}
+
+impl Addresses {
+    /// The process-wide address detector, built on first use: the
+    /// gazetteer is the same for every redactor, so redactors with
+    /// different policies share it.
+    pub(crate) fn shared() -> std::sync::Arc<Addresses> {
+        static SHARED: std::sync::OnceLock<std::sync::Arc<Addresses>> = std::sync::OnceLock::new();
+        SHARED.get_or_init(|| std::sync::Arc::new(Addresses::new())).clone()
+    }
+
+    fn new() -> Addresses {
+        let units = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Both)
+            .build(UNIT_WORDS.iter().map(|(w, _)| w))
+            .expect("the unit words build");
+        Addresses { gazetteer: Gazetteer::load(), units, parts: UNIT_WORDS.iter().map(|&(_, p)| p).collect() }
+    }
+
+    /// The first address starting at or after `pos`.
+    pub(crate) fn next(&self, hay: &[u8], pos: usize, eof: bool, hotwords: &Hotwords) -> Next {
+        let mut from = pos;
+        while from < hay.len() {
+            let Some(m) = self.units.find(aho_corasick::Input::new(hay).range(from..)) else { break };
+            let part = self.parts[m.pattern().as_usize()];
+            if part == Part::Subdistrict {
+                from = m.end();
+                continue;
+            }
+            match self.parse(hay, m.start(), m.end(), part, pos, eof, hotwords) {
+                Parse::Found(f) => return Next::Found(f),
+                Parse::Hold(x) => return Next::Hold(x),
+                // Details read as part of a rejected chain are not tried
+                // again on their own (`3号楼603室` without a name).
+                Parse::No(chain_end) => from = chain_end.max(m.end()),
+            }
+        }
+        if eof { Next::None } else { Next::Hold(self.tail_start(hay, pos)) }
+    }
+
+    /// Where a possible address at the end of an unfinished haystack begins:
+    /// the run of name characters, numbers and separators before the end.
+    fn tail_start(&self, hay: &[u8], floor: usize) -> usize {
+        let end = hay.len() - crate::scan::units::incomplete_suffix(hay);
+        let mut s = end.max(floor);
+        let mut chars = 0;
+        while let Some((c, start)) = char_before(hay, s, floor) {
+            if chars >= MAX_BACK_CHARS + MAX_ADDRESS_CHARS
+                || !(is_name_char(c) || is_number_char(c) || is_separator(c) || is_stopper(c))
+            {
+                break;
+            }
+            s = start;
+            chars += 1;
+        }
+        s
+    }
+
+    /// The unit word starting exactly at `i`.
+    fn unit_at(&self, hay: &[u8], i: usize) -> Option<(usize, Part)> {
+        let m = self.units.find(aho_corasick::Input::new(hay).range(i..).anchored(aho_corasick::Anchored::Yes))?;
+        Some((m.end(), self.parts[m.pattern().as_usize()]))
+    }
+
+    /// A detail (number and unit word) starting exactly at `i`. `chained`:
+    /// it follows another detail, so a house number needs no road before it
+    /// (`66弄17号`).
+    fn detail_at(&self, hay: &[u8], i: usize, chained: bool) -> Option<Detail> {
+        let mut j = i;
+        let mut n = 0;
+        while let Some((c, len)) = char_at(hay, j) {
+            if !is_number_char(c) || n == MAX_NUMBER_CHARS {
+                break;
+            }
+            j += len;
+            n += 1;
+        }
+        let (end, part) = self.unit_at(hay, j)?;
+        if n == 0 || matches!(part, Part::Village | Part::Road | Part::Compound | Part::Subdistrict) {
+            return None;
+        }
+        let d = Detail { number_start: i, end, part };
+        self.detail_ok(hay, &d, chained).then_some(d)
+    }
+
+    /// Rules out numbers that are not address details: dates (`11月3号`),
+    /// lines (`3号线`), and house numbers that follow no road or compound.
+    fn detail_ok(&self, hay: &[u8], d: &Detail, chained: bool) -> bool {
+        let before = char_before(hay, d.number_start, 0).map(|(c, _)| c);
+        if before == Some('月') {
+            return false;
+        }
+        if d.part == Part::Number {
+            if char_at(hay, d.end).is_some_and(|(c, _)| matches!(c, '线' | '机' | '码' | '位' | '床' | '台')) {
+                return false;
+            }
+            return chained
+                || name_end_before(hay, d.number_start)
+                    .is_some_and(|c| ROAD_ENDS.contains(&c) || PLACE_ENDS.contains(&c) || c.is_ascii_alphabetic());
+        }
+        true
+    }
+
+    /// Reads forward from `end` over further details; returns the new end.
+    fn extend(&self, hay: &[u8], mut end: usize, mut last: Part, start: usize) -> usize {
+        loop {
+            let mut j = end;
+            let mut seps = 0;
+            while let Some((c, len)) = char_at(hay, j) {
+                if !is_separator(c) || seps == 2 {
+                    break;
+                }
+                j += len;
+                seps += 1;
+            }
+            let next = self
+                .detail_at(hay, j, true)
+                .or_else(|| self.bare_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
+                .or_else(|| self.named_detail(hay, j, seps > 0));
+            let Some(d) = next else { break };
+            if char_count(&hay[start..d.end]) > MAX_ADDRESS_CHARS {
+                break;
+            }
+            end = d.end;
+            last = d.part;
+        }
+        end
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn parse(
+        &self,
+        hay: &[u8],
+        unit_start: usize,
+        unit_end: usize,
+        part: Part,
+        floor: usize,
+        eof: bool,
+        hotwords: &Hotwords,
+    ) -> Parse {
+        // The seed: a detail's number, or the name of a village or road
+        // (whose numerals belong to the name: `复兴六路`, `八一路`).
+        let named_seed = matches!(part, Part::Village | Part::Road | Part::Compound);
+        let mut number_start = unit_start;
+        let mut n = 0;
+        while let Some((c, start)) = char_before(hay, number_start, floor).filter(|_| !named_seed) {
+            if !is_number_char(c) || n == MAX_NUMBER_CHARS {
+                break;
+            }
+            number_start = start;
+            n += 1;
+        }
+        let mut seed_end = unit_end;
+        if named_seed {
+            // A road name inside a subdistrict name (`东风路街道`) is no road;
+            // neither is a bus line (`46路`).
+            let numbered = char_before(hay, unit_start, floor).is_some_and(|(c, _)| c.is_ascii_digit());
+            if numbered || hay[unit_end..].starts_with("街道".as_bytes()) {
+                return Parse::No(unit_end);
+            }
+            if part == Part::Road
+                && let Some((c, len)) = char_at(hay, seed_end)
+                && matches!(c, '东' | '西' | '南' | '北' | '中')
+                && !char_at(hay, seed_end + len).is_some_and(|(c, _)| matches!(c, '路' | '街' | '段' | '口'))
+            {
+                seed_end += len;
+            }
+        } else if n == 0 || !self.detail_ok(hay, &Detail { number_start, end: unit_end, part }, false) {
+            return Parse::No(unit_end);
+        }
+
+        if !eof && seed_end + LOOKAHEAD + 3 * MAX_ADDRESS_CHARS > hay.len() {
+            return Parse::Hold(self.back_start(hay, number_start, floor));
+        }
+        let end = self.extend(hay, seed_end, part, number_start);
+        let chained = end > seed_end;
+
+        // Backward over names.
+        let mut start = self.back_start(hay, number_start, floor);
+        // Leading words before a full division name are chatter (`你好北京市`);
+        // a short form may just be part of a compound name (`天鹅湖滨江`).
+        if let Some(a) = self.first_division(hay, start, number_start)
+            && (!a.short || a.level < Level::County)
+            && !a.ambiguous
+        {
+            start = a.start;
+        }
+        if char_count(&hay[start..end]) > MAX_ADDRESS_CHARS {
+            return Parse::No(end);
+        }
+        let lead = self.admin_prefix(hay, start, number_start, named_seed);
+        let mut admin = false;
+        let mut i = start;
+        while let Some(a) = self.first_division(hay, i, number_start) {
+            admin |= !a.ambiguous;
+            i = a.end;
+        }
+        let town = find_any(&hay[start..number_start], &["镇", "乡", "街道"]).is_some();
+        let named = char_count(&hay[lead..number_start]) >= 2;
+        let before_seed = name_end_before(hay, number_start);
+        let evidence = match part {
+            Part::Village => (admin || town) && named,
+            // A road after a division name (`深圳市龙华区延安路`), or with a
+            // house number after it (`延安路88号`).
+            Part::Road | Part::Compound => {
+                let name = char_count(&hay[lead..number_start]);
+                (chained && name >= 1) || (admin && lead > start && (2..=8).contains(&name))
+            }
+            _ => {
+                let road_number = part == Part::Number && before_seed.is_some_and(|c| ROAD_ENDS.contains(&c));
+                let place_detail = before_seed.is_some_and(|c| PLACE_ENDS.contains(&c) || ROAD_ENDS.contains(&c));
+                road_number || place_detail || (admin && named)
+            }
+        };
+        // A detail alone (`3号楼603室`) is no address without context.
+        let has_name = start < number_start;
+        if evidence && has_name {
+            return Parse::Found(Found { start, end, lead: lead - start, by_context: false });
+        }
+        // With an address word right before it, a division and a detail
+        // are enough (`地址是北京5栋4单元404`).
+        self.with_context(hay, start, end, floor, hotwords, has_name && (named || admin))
+    }
+
+    /// Accepts a span with weaker evidence when an address context word
+    /// (`地址`, `寄到`, `住在`) sits right before it.
+    fn with_context(
+        &self,
+        hay: &[u8],
+        start: usize,
+        end: usize,
+        floor: usize,
+        hotwords: &Hotwords,
+        named: bool,
+    ) -> Parse {
+        let near = hotwords.nearest(hay, start, 6, floor);
+        if named && near.is_some_and(|n| n.cue == Cue::Address && n.distance <= 2) {
+            let lead = self.admin_prefix(hay, start, end, false) - start;
+            return Parse::Found(Found { start, end, lead, by_context: true });
+        }
+        Parse::No(end)
+    }
+
+    /// A bare room number (`502`, `1102`, `四零四`) right after a building,
+    /// unit or floor, with an optional `室`, `房` or `号`.
+    fn bare_room(&self, hay: &[u8], i: usize, last: Part) -> Option<usize> {
+        if !matches!(last, Part::Building | Part::Unit | Part::Floor | Part::Number) {
+            return None;
+        }
+        let mut j = i;
+        let mut n = 0;
+        while let Some((c, len)) = char_at(hay, j) {
+            if !(c.is_ascii_digit() || ('０'..='９').contains(&c) || "零〇一二三四五六七八九幺".contains(c))
+            {
+                break;
+            }
+            j += len;
+            n += 1;
+        }
+        if !(3..=4).contains(&n) {
+            return None;
+        }
+        match char_at(hay, j) {
+            Some(('室' | '房' | '号', len)) => Some(j + len),
+            Some((c, _))
+                if c.is_ascii_alphanumeric() || matches!(c, '元' | '块' | '年' | '月' | '日' | '点' | '分') =>
+            {
+                None
+            }
+            Some(('.', 1)) if hay.get(j + 1).is_some_and(u8::is_ascii_digit) => None,
+            _ => Some(j),
+        }
+    }
+
+    /// A building, compound or village name followed by a detail
+    /// (`SOHO现代城2号楼`, `金茂国际公寓，30幢`), or a village or hamlet after
+    /// a village (`曹家沟村黄泥屯`, `东风村东屯`). After a separator the name
+    /// must not open a new clause (`，新地址...`).
+    fn named_detail(&self, hay: &[u8], i: usize, after_separator: bool) -> Option<Detail> {
+        if after_separator && char_at(hay, i).is_some_and(|(c, _)| matches!(c, '新' | '原' | '旧' | '或' | '和' | '及'))
+        {
+            return None;
+        }
+        let mut j = i;
+        let mut n = 0;
+        while let Some((c, len)) = char_at(hay, j) {
+            if !is_name_char(c) || n == MAX_NAME_CHARS {
+                break;
+            }
+            j += len;
+            n += 1;
+            if let Some((end, Part::Village)) = self.unit_at(hay, j) {
+                return Some(Detail { number_start: i, end, part: Part::Village });
+            }
+            if n < 2 {
+                continue;
+            }
+            // The detail's number may start with letters (`广场A座`), and
+            // one separator may sit between the name and the detail.
+            let mut k = j;
+            if let Some((c, len)) = char_at(hay, k)
+                && is_separator(c)
+            {
+                k += len;
+            }
+            if let Some(d) = self.detail_at(hay, j, true).or_else(|| self.detail_at(hay, k, true)) {
+                return Some(Detail { number_start: i, ..d });
+            }
+            // A compound name followed by a bare room number
+            // (`金融中心2708`).
+            if PLACE_ENDS.contains(&c)
+                && let Some(end) = self.bare_room(hay, k, Part::Building)
+            {
+                return Some(Detail { number_start: i, end, part: Part::Room });
+            }
+        }
+        None
+    }
+
+    /// Reads back from `from` over names, stopping at particles, verbs,
+    /// lead-in phrases and punctuation; a separator is crossed only after
+    /// the end of a part (`广东省，深圳市`, `海南 海口 龙华区`).
+    fn back_start(&self, hay: &[u8], from: usize, floor: usize) -> usize {
+        let mut s = from;
+        let mut chars = 0;
+        while chars < MAX_BACK_CHARS {
+            if LEAD_INS.iter().any(|w| hay[floor..s].ends_with(w.as_bytes())) {
+                break;
+            }
+            let Some((c, start)) = char_before(hay, s, floor) else { break };
+            if is_number_char(c) && !is_name_char(c) {
+                // Step over an earlier detail's number (`74弄86号`,
+                // `10号院5号楼`), never over a bare number.
+                let mut k = s;
+                let mut n = 0;
+                while let Some((d, ds)) = char_before(hay, k, floor) {
+                    if !is_number_char(d) || n == MAX_NUMBER_CHARS {
+                        break;
+                    }
+                    k = ds;
+                    n += 1;
+                }
+                let detail = self.unit_at(hay, s).is_some_and(|(_, p)| {
+                    !matches!(p, Part::Road | Part::Compound | Part::Village | Part::Subdistrict)
+                });
+                if !detail {
+                    break;
+                }
+                s = k;
+                chars += n;
+                continue;
+            }
+            if is_separator(c) {
+                let part_end = char_before(hay, start, floor)
+                    .is_some_and(|(p, _)| PART_ENDS.contains(&p) || PLACE_ENDS.contains(&p) || ROAD_ENDS.contains(&p))
+                    || self.gazetteer.ending_at(hay, start, floor).is_some();
+                if !part_end {
+                    break;
+                }
+            } else if !is_name_char(c) {
+                // A division name may start with a stopper (`和平区`,
+                // `来宾市`).
+                if !(is_stopper(c) && self.gazetteer.at(hay, start).is_some_and(|a| a.end <= from && !a.ambiguous)) {
+                    break;
+                }
+            }
+            s = start;
+            chars += 1;
+        }
+        // Never start on a separator.
+        while let Some((c, len)) = char_at(hay, s) {
+            if s >= from || !is_separator(c) {
+                break;
+            }
+            s += len;
+        }
+        s
+    }
+
+    /// The first division name in `from..to` that is really one: not the
+    /// first part of a road name (`江西` in `珠江西路`, `河南` in `黄河南路`).
+    fn first_division(&self, hay: &[u8], mut from: usize, to: usize) -> Option<super::gazetteer::Admin> {
+        while let Some(a) = self.gazetteer.first_in(hay, from, to) {
+            if !(a.short && self.names_a_road(hay, a.end)) {
+                return Some(a);
+            }
+            from = a.end;
+        }
+        None
+    }
+
+    /// Whether a road word follows within two characters (`西路`, `八路`).
+    fn names_a_road(&self, hay: &[u8], mut i: usize) -> bool {
+        for _ in 0..3 {
+            match self.unit_at(hay, i) {
+                Some((_, Part::Road)) => return true,
+                _ => match char_at(hay, i) {
+                    Some((c, len)) if is_name_char(c) || is_number_char(c) => i += len,
+                    _ => return false,
+                },
+            }
+        }
+        false
+    }
+
+    /// End of the division names (province, prefecture, county) at the start
+    /// of a span, with separators between them. When the names run right up
+    /// to a road or compound word at `limit` (`before_name`), the last one
+    /// names the road or compound instead (`长安大道`, `朝阳路`) and is not
+    /// part of the prefix.
+    fn admin_prefix(&self, hay: &[u8], start: usize, limit: usize, before_name: bool) -> usize {
+        let mut i = start;
+        let mut lead = start;
+        let mut last_start = start;
+        let mut last_level = None;
+        while i < limit {
+            let Some(a) = self.gazetteer.at(&hay[..limit], i) else { break };
+            if last_level.is_some_and(|l: Level| a.level < l) || (a.short && self.names_a_road(hay, a.end)) {
+                break;
+            }
+            last_level = Some(a.level);
+            last_start = a.start;
+            lead = a.end;
+            i = a.end;
+            while let Some((c, len)) = char_at(hay, i) {
+                if !is_separator(c) || i >= limit {
+                    break;
+                }
+                i += len;
+            }
+        }
+        if lead == limit && before_name { last_start } else { lead }
+    }
+}
+
+enum Parse {
+    Found(Found),
+    /// Not an address; details up to this offset were read as one chain.
+    No(usize),
+    Hold(usize),
+}
+
+/// The last character of the name before a detail's number, across one
+/// separator (`文三路 478号`).
+fn name_end_before(hay: &[u8], number_start: usize) -> Option<char> {
+    let (c, start) = char_before(hay, number_start, 0)?;
+    if is_separator(c) { char_before(hay, start, 0).map(|(c, _)| c) } else { Some(c) }
+}
+
+fn char_count(s: &[u8]) -> usize {
+    s.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+/// Offset of the first of `words` in `s`.
+fn find_any(s: &[u8], words: &[&str]) -> Option<usize> {
+    words.iter().filter_map(|w| memchr::memmem::find(s, w.as_bytes())).min()
+}
