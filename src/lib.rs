@@ -1,8 +1,9 @@
 //! Find and mask personal information in Chinese customer-service chat text.
 //!
 //! tuomin (脱敏, "desensitize") finds mobile, landline and 400/800 phone
-//! numbers, resident ID numbers and bank card numbers in chat messages and
-//! call transcripts, and masks them, leaving every other byte as it was.
+//! numbers, resident ID numbers, bank card numbers and postal addresses in
+//! chat messages and call transcripts, and masks them, leaving every other
+//! byte as it was.
 //!
 //! # Overview
 //!
@@ -48,6 +49,22 @@
 //! | ID, 18 | check character (ISO 7064 MOD 11-2), birth date from 1900 to today, province code |
 //! | ID, 15 | birth date and province code, after a context word (`身份证` ...) |
 //! | bank card | 16–19 digits, Luhn and an issuer-like prefix; or Luhn, or a 62 prefix, after a card context word |
+//! | address | detail below the district (road and number, compound and building, village and group), see below |
+//!
+//! # Addresses
+//!
+//! An address is found from its details (`88号`, `3号楼`, `2单元`, `1102室`,
+//! `王庄村3组`) and from road, compound and village names, with division
+//! names (province, prefecture, county, and their short forms: `北京`,
+//! `广西`, `浦东`) from an embedded gazetteer. A span is reported when the
+//! evidence is strong: a house number right after a road (`建国路88号`), a
+//! detail right after a compound or village (`阳光花园3栋`, `王庄村3组`), a
+//! division name followed by a road, compound or village
+//! (`深圳市龙华区人民路`), or an address word right before it (`地址是`,
+//! `寄到`). Division names alone are not an address (`我去过北京`,
+//! `寄到北京市朝阳区`): a detail below the district is required. Spans run
+//! across spaces and commas between parts (`广东省，深圳市，福田区，福华路88号`)
+//! and never exceed [`MAX_ADDRESS_CHARS`] characters.
 //!
 //! # Match semantics
 //!
@@ -75,6 +92,8 @@
 //! The default [`Policy::Conventional`] follows the common display
 //! conventions (`138****5678`, `622202*********1234`) and keeps the byte
 //! length: an ASCII digit becomes `*`, a full-width digit or numeral `＊`.
+//! For addresses it keeps the province, city and district and masks every
+//! other character (`北京市朝阳区＊＊＊**＊`), leaving separators in place.
 //!
 //! # Panics
 //!
@@ -103,6 +122,7 @@ mod scan;
 struct ReadmeDoctests;
 
 pub use crate::date::Date;
+pub use crate::detect::address::MAX_ADDRESS_CHARS;
 pub use crate::error::Error;
 pub use crate::kind::{Kind, KindSet, SubKind, UnknownKind};
 pub use crate::matches::{Evidence, Match};

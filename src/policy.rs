@@ -28,6 +28,7 @@ pub enum Policy {
     /// | 400/800 | first 3, last 4 | `400-***-8820` |
     /// | resident ID | first 1, last 2 | `1***************2X` |
     /// | bank card | first 6, last 4 | `622202*********1234` |
+    /// | address | province, city, district | `北京市朝阳区＊＊＊**＊` |
     ///
     /// Mobile numbers hide the middle four digits as carriers, banks and
     /// delivery apps display them. Bank cards show at most the first six and
@@ -39,14 +40,17 @@ pub enum Policy {
     /// (`+86`) is never masked.
     Conventional,
     /// Keep the first `head` and last `tail` units visible and mask the rest.
-    /// When `head + tail` would leave no unit masked, every unit is masked.
+    /// Units are digits for numbers and characters (separators aside) for
+    /// addresses. When `head + tail` would leave no unit masked, every unit
+    /// is masked.
     Partial {
         /// Units kept at the start.
         head: u8,
         /// Units kept at the end.
         tail: u8,
     },
-    /// Mask every unit.
+    /// Mask every unit: every digit of a number (a country code stays),
+    /// every character of an address but separators.
     Full,
     /// Replace the whole match, country code included, by this text.
     Tag(Cow<'static, str>),
@@ -78,9 +82,9 @@ pub enum Preset {
     Conventional,
     /// [`Policy::Full`] for every kind.
     Full,
-    /// Chinese tags: `[电话号码]`, `[身份证号]`, `[银行卡号]`.
+    /// Chinese tags: `[电话号码]`, `[身份证号]`, `[银行卡号]`, `[地址]`.
     TagChinese,
-    /// English tags: `[PHONE]`, `[ID_CARD]`, `[BANK_CARD]`.
+    /// English tags: `[PHONE]`, `[ID_CARD]`, `[BANK_CARD]`, `[ADDRESS]`.
     TagEnglish,
     /// [`Policy::Remove`] for every kind.
     Remove,

@@ -57,7 +57,7 @@ pub enum Format {
 /// Options shared by both subcommands.
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
-    /// Kinds to look for, comma-separated: phone, id_card, bank_card, or all.
+    /// Kinds to look for, comma-separated: phone, id_card, bank_card, address, or all.
     #[arg(long, value_name = "LIST", default_value = "all", value_parser = parse_kinds)]
     pub kinds: KindSet,
     /// Masking preset for every kind: conventional, full, tag, tag-en, remove.
