@@ -116,6 +116,7 @@ mod matches;
 mod policy;
 mod redactor;
 mod scan;
+mod stream;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
@@ -128,3 +129,4 @@ pub use crate::kind::{Kind, KindSet, SubKind, UnknownKind};
 pub use crate::matches::{Evidence, Match};
 pub use crate::policy::{MAX_TAG_LEN, Policy, Preset};
 pub use crate::redactor::{Builder, DEFAULT_CONTEXT_WINDOW, FindIter, MAX_CONTEXT_WINDOW, Redactor};
+pub use crate::stream::{MAX_HOLDBACK, Piece, Sink, Status, Stream, StreamMatch};

@@ -147,6 +147,17 @@ impl Redactor {
         count
     }
 
+    /// Bytes before a position that decisions at that position may read:
+    /// the context window (four bytes a character at most) and the few
+    /// characters before a number or address that the edge checks read.
+    pub(crate) fn lookbehind(&self) -> usize {
+        self.inner.det.window * 4 + 32
+    }
+
+    pub(crate) fn detectors(&self) -> &Detectors {
+        &self.inner.det
+    }
+
     /// Appends the replacement of one match of `hay`.
     pub(crate) fn write_match(&self, hay: &[u8], m: &Match, out: &mut Vec<u8>) {
         write_replacement(self.policy(m.kind()), m, &hay[m.range()], out);

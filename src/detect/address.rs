@@ -464,21 +464,15 @@ impl Addresses {
         }
         // With an address word right before it, a division and a detail
         // are enough (`地址是北京5栋4单元404`).
-        self.with_context(hay, start, end, floor, hotwords, has_name && (named || admin))
+        self.with_context(hay, start, end, hotwords, has_name && (named || admin))
     }
 
     /// Accepts a span with weaker evidence when an address context word
     /// (`地址`, `寄到`, `住在`) sits right before it.
-    fn with_context(
-        &self,
-        hay: &[u8],
-        start: usize,
-        end: usize,
-        floor: usize,
-        hotwords: &Hotwords,
-        named: bool,
-    ) -> Parse {
-        let near = hotwords.nearest(hay, start, 6, floor);
+    fn with_context(&self, hay: &[u8], start: usize, end: usize, hotwords: &Hotwords, named: bool) -> Parse {
+        // Context is read before the scan position too (it is lookbehind,
+        // kept by streams), so that where a scan resumed does not matter.
+        let near = hotwords.nearest(hay, start, 6, 0);
         if named && near.is_some_and(|n| n.cue == Cue::Address && n.distance <= 2) {
             let lead = self.admin_prefix(hay, start, end, false) - start;
             return Parse::Found(Found { start, end, lead, by_context: true });
@@ -569,7 +563,7 @@ impl Addresses {
         let mut s = from;
         let mut chars = 0;
         while chars < MAX_BACK_CHARS {
-            if LEAD_INS.iter().any(|w| hay[floor..s].ends_with(w.as_bytes())) {
+            if LEAD_INS.iter().any(|w| hay[..s].ends_with(w.as_bytes())) {
                 break;
             }
             let Some((c, start)) = char_before(hay, s, floor) else { break };

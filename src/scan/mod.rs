@@ -51,6 +51,13 @@ pub(crate) struct Scratch {
     address: Option<(usize, Next)>,
 }
 
+impl Scratch {
+    /// Forgets what was found in the previous haystack.
+    pub(crate) fn reset(&mut self) {
+        self.address = None;
+    }
+}
+
 /// Finds the next match at or after `*pos`, and moves `*pos` past it.
 ///
 /// Bytes before `*pos` are only read as context. With `eof == false` the
@@ -67,7 +74,10 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
                 return Step::Found(det.address_match(&a));
             }
             Next::Hold(x) if digits.is_none_or(|t| x <= t) => {
-                return Step::Done(x.min(tail_start(hay, *pos)));
+                // The number after the held address may own a `+` or bracket
+                // before `x`.
+                let number = digits.map_or(x, |t| prefix_start(hay, t, *pos));
+                return Step::Done(x.min(number).min(tail_start(hay, *pos)));
             }
             _ => {}
         }
