@@ -31,6 +31,45 @@
 //! );
 //! ```
 //!
+//! # Example: streaming chunks
+//!
+//! Text that arrives in pieces goes through a [`Stream`], made from the
+//! shared redactor (one per conversation). Whatever the chunking, even one
+//! byte at a time or cuts inside a character, the output is byte for byte
+//! that of redacting the whole text, and matches carry offsets from the
+//! start of the stream.
+//!
+//! ```
+//! use std::io::Write;
+//!
+//! let redactor = tuomin::Redactor::new();
+//! let mut out = tuomin::RedactWriter::new(&redactor, Vec::new());
+//! for chunk in ["客户：我的手机是1381", "2345678，地址是北京市朝阳区建国", "路88号"] {
+//!     out.write_all(chunk.as_bytes())?;
+//! }
+//! let text = String::from_utf8(out.finish()?).unwrap();
+//! assert_eq!(text, "客户：我的手机是138****5678，地址是北京市朝阳区＊＊＊**＊");
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! # Buffer reading and writing behavior
+//!
+//! * [`Stream::push`] hands decided output to a [`Sink`] as [`Piece`]s:
+//!   unchanged runs (borrowed from the caller's chunk away from chunk
+//!   seams) and replacements with the [`StreamMatch`] they replace.
+//! * [`Stream::feed`] works buffer to buffer like an `encoding_rs` decoder:
+//!   call it with `last == false` as input arrives, then with `last == true`
+//!   until it returns [`Status::InputEmpty`]; on [`Status::OutputFull`] call
+//!   again with the unread input. Any output buffer of one byte or more
+//!   makes progress; [`Stream::max_output_len`] tells how much room is
+//!   enough for the next input.
+//! * A stream holds back at most [`MAX_HOLDBACK`] bytes, and only bytes
+//!   that may still become part of a match: plain text is emitted in the
+//!   call it arrives in. [`Stream::end_message`] releases everything at a
+//!   message boundary; [`Stream::finish`] at the end.
+//! * [`RedactWriter`] and [`RedactReader`] wrap `std::io` writers and
+//!   readers.
+//!
 //! # What is found
 //!
 //! Numbers are read the way people type and speech recognition writes
@@ -111,6 +150,7 @@
 mod date;
 mod detect;
 mod error;
+mod io;
 mod kind;
 mod matches;
 mod policy;
@@ -125,6 +165,7 @@ struct ReadmeDoctests;
 pub use crate::date::Date;
 pub use crate::detect::address::MAX_ADDRESS_CHARS;
 pub use crate::error::Error;
+pub use crate::io::{RedactReader, RedactWriter};
 pub use crate::kind::{Kind, KindSet, SubKind, UnknownKind};
 pub use crate::matches::{Evidence, Match};
 pub use crate::policy::{MAX_TAG_LEN, Policy, Preset};

@@ -104,6 +104,9 @@ pub enum Piece<'a> {
     Redacted {
         /// What was found, and where.
         found: StreamMatch,
+        /// The input bytes of the match (for callers that must see them,
+        /// such as `tuomin scan --show-text`; never logged by this crate).
+        original: &'a [u8],
         /// The masked bytes (empty under [`crate::Policy::Remove`]).
         replacement: &'a [u8],
     },
@@ -457,7 +460,11 @@ fn emit<S: Sink>(
                 }
                 replacement.clear();
                 redactor.write_match(hay, &m, replacement);
-                sink.piece(Piece::Redacted { found: StreamMatch::new(&m, base), replacement })?;
+                sink.piece(Piece::Redacted {
+                    found: StreamMatch::new(&m, base),
+                    original: &hay[m.range()],
+                    replacement,
+                })?;
                 last = m.end();
             }
             Step::Done(hold) => {

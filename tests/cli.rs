@@ -131,3 +131,38 @@ fn bundled_sample_redacts() {
     assert_eq!(o.stdout.len(), sample.len(), "conventional masks keep the length");
     assert_ne!(o.stdout, sample.to_vec(), "the sample contains personal information");
 }
+
+#[test]
+fn output_starts_before_the_input_ends() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tuomin"))
+        .arg("redact")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all("客户：手机13812345678，谢谢\n".as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    // Read the first message's output while stdin is still open.
+    let mut stdout = child.stdout.take().unwrap();
+    let want = "客户：手机138****5678，谢谢\n".as_bytes();
+    let mut got = vec![0u8; want.len()];
+    stdout.read_exact(&mut got).unwrap();
+    assert_eq!(got, want);
+    drop(stdin);
+    let mut rest = Vec::new();
+    stdout.read_to_end(&mut rest).unwrap();
+    assert!(rest.is_empty());
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn scan_offsets_count_from_the_start_of_a_large_input() {
+    let filler = "您好，请问有什么可以帮您？\n".repeat(10_000);
+    let input = format!("{filler}手机13812345678\n");
+    let o = tuomin(&["scan", "--format", "text"], input.as_bytes());
+    assert!(o.status.success());
+    let start = filler.len() + "手机".len();
+    assert_eq!(stdout(&o), format!("line 10001, bytes {start}..{}: phone (mobile, pattern)\n", start + 11));
+}

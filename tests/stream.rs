@@ -278,3 +278,60 @@ proptest! {
         prop_assert!(run_stream(&r, &chunks) == one_shot(&r, &text));
     }
 }
+
+#[test]
+fn writer_and_reader_adapters() {
+    use std::io::{Read, Write};
+    let r = common::redactor();
+    let text = corpus_lines().join("\n");
+    let want = r.redact_bytes(text.as_bytes()).into_owned();
+
+    let mut w = tuomin::RedactWriter::new(&r, Vec::new());
+    for chunk in text.as_bytes().chunks(37) {
+        w.write_all(chunk).unwrap();
+        w.flush().unwrap();
+        assert!(w.held_back() <= MAX_HOLDBACK);
+    }
+    assert_eq!(w.finish().unwrap(), want);
+
+    let mut out = Vec::new();
+    tuomin::RedactReader::new(&r, text.as_bytes()).read_to_end(&mut out).unwrap();
+    assert_eq!(out, want);
+
+    // Dropping a writer releases what it held back.
+    let mut sink = Vec::new();
+    {
+        let mut w = tuomin::RedactWriter::new(&r, &mut sink);
+        w.write_all(b"13812345678").unwrap();
+    }
+    assert_eq!(sink, b"138****5678");
+}
+
+#[test]
+fn streams_are_send() {
+    fn assert_send<T: Send>() {}
+    assert_send::<Stream>();
+    assert_send::<tuomin::RedactWriter<Vec<u8>>>();
+    assert_send::<tuomin::RedactReader<&[u8]>>();
+}
+
+#[test]
+fn finished_messages_are_released_at_once() {
+    let r = common::redactor();
+    for (text, want) in [
+        ("客户：手机13812345678，谢谢\n", "客户：手机138****5678，谢谢\n"),
+        ("寄到北京市朝阳区建国路88号，谢谢\n", "寄到北京市朝阳区＊＊＊**＊，谢谢\n"),
+        ("身份证11010519491231002X。", "身份证1***************2X。"),
+    ] {
+        let mut stream = r.stream();
+        let mut out = Vec::new();
+        stream
+            .push(text.as_bytes(), &mut |p: Piece<'_>| -> Result<(), ()> {
+                out.extend_from_slice(p.bytes());
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(stream.held_back(), 0, "{text}");
+        assert_eq!(String::from_utf8(out).unwrap(), want);
+    }
+}

@@ -224,10 +224,6 @@ pub(crate) enum Next {
     Hold(usize),
 }
 
-/// Bytes past an address's end that deciding it may read (a further detail
-/// after a separator: `，3号楼`).
-pub(crate) const LOOKAHEAD: usize = 3 * (MAX_NAME_CHARS + MAX_NUMBER_CHARS + 6);
-
 /// The address detector.
 #[derive(Clone, Debug)]
 pub(crate) struct Addresses {
@@ -414,10 +410,10 @@ impl Addresses {
             return Parse::No(unit_end);
         }
 
-        if !eof && seed_end + LOOKAHEAD + 3 * MAX_ADDRESS_CHARS > hay.len() {
+        let end = self.extend(hay, seed_end, part, number_start);
+        if !eof && !settled(hay, end) {
             return Parse::Hold(self.back_start(hay, number_start, floor));
         }
-        let end = self.extend(hay, seed_end, part, number_start);
         let chained = end > seed_end;
 
         // Backward over names.
@@ -677,6 +673,26 @@ enum Parse {
     /// Not an address; details up to this offset were read as one chain.
     No(usize),
     Hold(usize),
+}
+
+/// Whether more bytes after `end` could extend an address ending there:
+/// the parser's forward reads (separators, a name, a number, a unit word)
+/// stop at the first other character, so once one has arrived within their
+/// reach, the end is final.
+fn settled(hay: &[u8], end: usize) -> bool {
+    let mut i = end;
+    for _ in 0..MAX_NAME_CHARS + MAX_NUMBER_CHARS + 8 {
+        let Some(&lead) = hay.get(i) else { return false };
+        let len = utf8_len(lead).unwrap_or(1);
+        if i + len > hay.len() {
+            return false;
+        }
+        match char_at(hay, i) {
+            Some((c, _)) if is_name_char(c) || is_number_char(c) || is_separator(c) => i += len,
+            _ => return true,
+        }
+    }
+    true
 }
 
 /// The last character of the name before a detail's number, across one

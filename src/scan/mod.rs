@@ -97,7 +97,7 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
         match token::read(hay, t, tok) {
             Read::Long(end) => *pos = end,
             Read::Token => {
-                if !eof && tok.examined + LOOKAHEAD > hay.len() {
+                if !eof && !token_decided(hay, tok) {
                     return Step::Done(prefix_start(hay, t, *pos));
                 }
                 if tok.n_units < MIN_UNITS {
@@ -131,6 +131,30 @@ fn next_address(det: &Detectors, hay: &[u8], pos: usize, eof: bool, cache: &mut 
     let next = addresses.next(hay, pos, eof, &det.hotwords);
     *cache = Some((pos, next));
     next
+}
+
+/// Whether a decision about `tok` can be made from the bytes at hand: the
+/// character that ended the token is complete, an extension after it
+/// (`转123`, ` 转 8001`, `分机8001`) has had [`LOOKAHEAD`] bytes to arrive,
+/// and a decimal point has its next byte. A number followed by `，` is
+/// decided at once.
+fn token_decided(hay: &[u8], tok: &Token) -> bool {
+    let e = tok.examined;
+    let Some(&lead) = hay.get(e) else { return false };
+    if units::utf8_len(lead).is_some_and(|len| e + len > hay.len()) {
+        return false;
+    }
+    let last_end = tok.groups[tok.n_groups - 1].end;
+    let rest = &hay[last_end..];
+    for marker in ["转", " 转", "分机", " 分机"] {
+        if rest.starts_with(marker.as_bytes()) {
+            return last_end + LOOKAHEAD <= hay.len();
+        }
+        if marker.as_bytes().starts_with(rest) {
+            return false;
+        }
+    }
+    !(rest.first() == Some(&b'.') && rest.len() < 2)
 }
 
 /// The earliest byte of a span that may start with the unit at `t`: a `+`

@@ -1,15 +1,18 @@
 //! The `tuomin` command-line program: `tuomin redact` and `tuomin scan`.
+//!
+//! Input is read in fixed-size reads and redacted as a stream, so memory
+//! stays constant and output starts before the input ends.
 
 mod args;
 mod output;
 
-use std::fs;
+use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use tuomin::Redactor;
+use tuomin::{Piece, Redactor};
 
 use args::{Cli, Command, ConfigArgs, Format, PolicySpec};
 
@@ -17,6 +20,15 @@ use args::{Cli, Command, ConfigArgs, Format, PolicySpec};
 const EXIT_USAGE: u8 = 2;
 /// Exit status when writing the output failed.
 const EXIT_OUTPUT: u8 = 1;
+
+/// Size of each read from the input.
+const READ_SIZE: usize = 64 * 1024;
+
+/// Why a run stopped early.
+enum Failure {
+    Read(String),
+    Write(io::Error),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -28,22 +40,23 @@ fn main() -> ExitCode {
         Ok(r) => r,
         Err(e) => return fail(EXIT_USAGE, &e),
     };
-    let input = match read_input(file) {
-        Ok(bytes) => bytes,
+    let input = match open_input(file) {
+        Ok(r) => r,
         Err(e) => return fail(EXIT_USAGE, &e),
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    let written = match &cli.command {
-        Command::Redact(_) => redact(&redactor, &input, &mut out),
-        Command::Scan(a) => scan(&redactor, &input, a.format, a.show_text, &mut out),
+    let result = match &cli.command {
+        Command::Redact(_) => redact(&redactor, input, &mut out),
+        Command::Scan(a) => scan(&redactor, input, a.format, a.show_text, &mut out),
     }
-    .and_then(|()| out.flush());
-    match written {
+    .and_then(|()| out.flush().map_err(Failure::Write));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`tuomin scan big.txt | head`) is the reader's choice.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(EXIT_OUTPUT, &format!("cannot write the output: {e}")),
+        Err(Failure::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Write(e)) => fail(EXIT_OUTPUT, &format!("cannot write the output: {e}")),
+        Err(Failure::Read(e)) => fail(EXIT_USAGE, &e),
     }
 }
 
@@ -64,31 +77,92 @@ fn build(config: &ConfigArgs) -> Result<Redactor, String> {
     b.build().map_err(|e| e.to_string())
 }
 
-fn read_input(file: Option<&Path>) -> Result<Vec<u8>, String> {
+/// The input, opened (so that a missing file is reported before any output).
+struct Input {
+    reader: Box<dyn Read>,
+    name: String,
+}
+
+fn open_input(file: Option<&Path>) -> Result<Input, String> {
     match file {
         Some(path) if path != Path::new("-") => {
-            fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+            let f = File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            if f.metadata().is_ok_and(|m| m.is_dir()) {
+                return Err(format!("cannot read {}: it is a directory", path.display()));
+            }
+            Ok(Input { reader: Box::new(f), name: path.display().to_string() })
         }
-        _ => {
-            let mut buf = Vec::new();
-            io::stdin().lock().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
-            Ok(buf)
-        }
+        _ => Ok(Input { reader: Box::new(io::stdin().lock()), name: "standard input".to_string() }),
     }
 }
 
-fn redact(redactor: &Redactor, input: &[u8], out: &mut impl Write) -> io::Result<()> {
-    out.write_all(&redactor.redact_bytes(input))
+/// Reads the input in fixed-size chunks and passes each to `push`, then
+/// calls `finish`.
+fn for_each_chunk(
+    mut input: Input,
+    mut push: impl FnMut(&[u8]) -> Result<(), Failure>,
+    finish: impl FnOnce() -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let mut buf = vec![0u8; READ_SIZE];
+    loop {
+        let n = match input.reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Failure::Read(format!("cannot read {}: {e}", input.name))),
+        };
+        push(&buf[..n])?;
+    }
+    finish()
 }
 
-fn scan(redactor: &Redactor, input: &[u8], format: Format, show_text: bool, out: &mut impl Write) -> io::Result<()> {
-    let mut lines = output::LineCounter::new(input);
-    for m in redactor.find_iter(input) {
-        let text = show_text.then(|| &input[m.range()]);
-        match format {
-            Format::Jsonl => output::write_json(out, &m, text)?,
-            Format::Text => output::write_text(out, &m, lines.line_of(m.start()), text)?,
+fn redact(redactor: &Redactor, input: Input, out: &mut impl Write) -> Result<(), Failure> {
+    let stream = std::cell::RefCell::new(redactor.stream());
+    let out = std::cell::RefCell::new(out);
+    let write = |p: Piece<'_>| out.borrow_mut().write_all(p.bytes()).map_err(Failure::Write);
+    for_each_chunk(
+        input,
+        |chunk| {
+            stream.borrow_mut().push(chunk, &mut { write })?;
+            // Hand on what is decided now: the input may be a live feed.
+            out.borrow_mut().flush().map_err(Failure::Write)
+        },
+        || stream.borrow_mut().finish(&mut { write }),
+    )
+}
+
+fn scan(
+    redactor: &Redactor,
+    input: Input,
+    format: Format,
+    show_text: bool,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let stream = std::cell::RefCell::new(redactor.stream());
+    let state = std::cell::RefCell::new((out, 1usize));
+    let report = |p: Piece<'_>| -> Result<(), Failure> {
+        let (out, line) = &mut *state.borrow_mut();
+        match p {
+            Piece::Clean(bytes) => {
+                *line += memchr::memchr_iter(b'\n', bytes).count();
+                Ok(())
+            }
+            Piece::Redacted { found, original, .. } => {
+                let text = show_text.then_some(original);
+                match format {
+                    Format::Jsonl => output::write_json(*out, &found, text),
+                    Format::Text => output::write_text(*out, &found, *line, text),
+                }
+                .map_err(Failure::Write)
+            }
         }
-    }
-    Ok(())
+    };
+    for_each_chunk(
+        input,
+        |chunk| {
+            stream.borrow_mut().push(chunk, &mut { report })?;
+            state.borrow_mut().0.flush().map_err(Failure::Write)
+        },
+        || stream.borrow_mut().finish(&mut { report }),
+    )
 }

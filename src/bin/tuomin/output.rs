@@ -2,10 +2,10 @@
 
 use std::io::{self, Write};
 
-use tuomin::Match;
+use tuomin::StreamMatch;
 
 /// `{"kind":"phone","start":12,"end":23,"sub_kind":"mobile","evidence":"pattern"}`
-pub fn write_json(out: &mut impl Write, m: &Match, text: Option<&[u8]>) -> io::Result<()> {
+pub fn write_json(out: &mut impl Write, m: &StreamMatch, text: Option<&[u8]>) -> io::Result<()> {
     write!(
         out,
         r#"{{"kind":"{}","start":{},"end":{},"sub_kind":"{}","evidence":"{}""#,
@@ -24,7 +24,7 @@ pub fn write_json(out: &mut impl Write, m: &Match, text: Option<&[u8]>) -> io::R
 }
 
 /// `line 3, bytes 12..23: phone (mobile, pattern)`, then the text if asked.
-pub fn write_text(out: &mut impl Write, m: &Match, line: usize, text: Option<&[u8]>) -> io::Result<()> {
+pub fn write_text(out: &mut impl Write, m: &StreamMatch, line: usize, text: Option<&[u8]>) -> io::Result<()> {
     write!(
         out,
         "line {line}, bytes {}..{}: {} ({}, {})",
@@ -52,27 +52,4 @@ fn write_json_string_body(out: &mut impl Write, text: &[u8]) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// Turns byte offsets into 1-based line numbers, for offsets given in
-/// increasing order.
-pub struct LineCounter<'a> {
-    input: &'a [u8],
-    pos: usize,
-    line: usize,
-}
-
-impl<'a> LineCounter<'a> {
-    pub fn new(input: &'a [u8]) -> LineCounter<'a> {
-        LineCounter { input, pos: 0, line: 1 }
-    }
-
-    pub fn line_of(&mut self, offset: usize) -> usize {
-        let offset = offset.min(self.input.len());
-        if offset >= self.pos {
-            self.line += memchr::memchr_iter(b'\n', &self.input[self.pos..offset]).count();
-            self.pos = offset;
-        }
-        self.line
-    }
 }
