@@ -150,6 +150,8 @@
 mod date;
 mod detect;
 mod error;
+#[allow(unsafe_code)]
+pub mod ffi;
 mod io;
 mod kind;
 mod matches;
