@@ -113,6 +113,12 @@ impl Gazetteer {
     pub(crate) fn len(&self) -> usize {
         self.info.len()
     }
+
+    /// Heap bytes held by the automaton and the name table.
+    #[cfg(test)]
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.automaton.memory_usage() + self.info.capacity() * core::mem::size_of::<(Level, bool, bool)>()
+    }
 }
 
 #[cfg(test)]
@@ -132,6 +138,8 @@ mod tests {
         assert!(g.at("浦东新区".as_bytes(), 0).is_some());
         assert!(g.at("你好".as_bytes(), 0).is_none());
         assert!(g.len() > 3000);
+        println!("gazetteer: {} names, {} bytes on the heap", g.len(), g.memory_usage());
+        assert!(g.memory_usage() < 32 << 20);
         let t = "在朝阳区";
         assert_eq!(g.ending_at(t.as_bytes(), t.len(), 0).map(|a| a.start), Some(3));
         assert!(g.at("朝阳".as_bytes(), 0).is_some_and(|a| a.short));
