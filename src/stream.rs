@@ -32,8 +32,10 @@ use crate::scan::{Scratch, Step, step};
 pub const MAX_HOLDBACK: usize = 1024;
 
 /// Bytes of a chunk copied into the internal buffer at a time while the scan
-/// crosses a chunk seam.
-const SEAM_STEP: usize = 512;
+/// crosses a chunk seam, beyond the lookbehind: a little more than the
+/// lookbehind is enough for the scan to pass it, and the bytes it reads
+/// past the decided point are read again in place.
+const SEAM_SLACK: usize = 64;
 
 /// A match found by a stream, with offsets counted from the start of the
 /// stream.
@@ -261,7 +263,7 @@ impl Stream {
             // Scan across the seam in the internal buffer until the decided
             // point is far enough into the chunk to scan the rest in place.
             loop {
-                let step_len = (chunk.len() - taken).min(SEAM_STEP);
+                let step_len = (chunk.len() - taken).min(lb + SEAM_SLACK);
                 self.carry.extend_from_slice(&chunk[taken..taken + step_len]);
                 taken += step_len;
                 let chunk_start = self.carry.len() - taken;

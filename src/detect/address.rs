@@ -184,7 +184,31 @@ fn is_number_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || ('０'..='９').contains(&c)
         || ('Ａ'..='Ｚ').contains(&c)
-        || "零〇一二两三四五六七八九十百千幺甲乙丙丁第-－".contains(c)
+        || matches!(
+            c,
+            '零' | '〇'
+                | '一'
+                | '二'
+                | '两'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '幺'
+                | '甲'
+                | '乙'
+                | '丙'
+                | '丁'
+                | '第'
+                | '-'
+                | '－'
+        )
 }
 
 /// Separators between address parts.
@@ -485,8 +509,10 @@ impl Addresses {
         let mut j = i;
         let mut n = 0;
         while let Some((c, len)) = char_at(hay, j) {
-            if !(c.is_ascii_digit() || ('０'..='９').contains(&c) || "零〇一二三四五六七八九幺".contains(c))
-            {
+            let digit = c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || matches!(c, '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '幺');
+            if !digit {
                 break;
             }
             j += len;

@@ -145,6 +145,18 @@ pub(crate) fn read(hay: &[u8], start: usize, tok: &mut Token) -> Read {
         let first = tok.n_units;
         let mut prev = None;
         let mut overflow = false;
+        // Runs of ASCII digits, the common case, go without decoding.
+        while let Some(&b) = hay.get(i)
+            && b.is_ascii_digit()
+            && tok.n_units < MAX_UNITS
+        {
+            let u = Unit { value: b - b'0', len: 1, script: super::units::Script::Ascii };
+            tok.units[tok.n_units] = u;
+            tok.unit_pos[tok.n_units] = i;
+            tok.n_units += 1;
+            i += 1;
+            prev = Some(u);
+        }
         while let Some(u) = unit_in_group(hay, i, prev) {
             if tok.n_units == MAX_UNITS {
                 overflow = true;
