@@ -126,7 +126,7 @@ pub(crate) enum Sep {
     Space,
     /// `-`, `—`, `–`, `－`.
     Dash,
-    /// `)` or `）`, closing an area code or country code.
+    /// `)`, `）` or `】`, closing an area code or country code.
     Close,
     /// `,`, `，`, `、`: only between short groups, as speech recognition
     /// writes pauses (`1，3，8`, `一三八，一二三四，五六七八`).
@@ -150,18 +150,19 @@ pub(crate) fn sep_at(hay: &[u8], i: usize) -> Option<(Sep, usize)> {
         // horizontal bar, minus sign, full-width and small hyphen-minus.
         [0xE2, 0x80, 0x90..=0x95, ..] | [0xE2, 0x88, 0x92, ..] => Some((Sep::Dash, 3)),
         [0xEF, 0xBC, 0x8D, ..] | [0xEF, 0xB9, 0xA3, ..] => Some((Sep::Dash, 3)),
-        [0xEF, 0xBC, 0x89, ..] => Some((Sep::Close, 3)),
+        [0xEF, 0xBC, 0x89, ..] | [0xE3, 0x80, 0x91, ..] => Some((Sep::Close, 3)),
         [0xEF, 0xBC, 0x8C, ..] => Some((Sep::Comma, 3)),
         _ => None,
     }
 }
 
-/// Reads an opening bracket at `hay[i..]` (`(` or `（`): its byte length.
+/// Reads an opening bracket at `hay[i..]` (`(`, `（` or `【`): its byte
+/// length.
 #[inline]
 pub(crate) fn open_paren_at(hay: &[u8], i: usize) -> Option<usize> {
     match hay.get(i..)? {
         [b'(', ..] => Some(1),
-        [0xEF, 0xBC, 0x88, ..] => Some(3),
+        [0xEF, 0xBC, 0x88, ..] | [0xE3, 0x80, 0x90, ..] => Some(3),
         _ => None,
     }
 }
