@@ -134,6 +134,11 @@
 //! For addresses it keeps the province, city and district and masks every
 //! other character (`北京市朝阳区＊＊＊**＊`), leaving separators in place.
 //!
+//! # C API
+//!
+//! The crate also builds a shared and a static library with a C ABI over
+//! the same code: see [`ffi`] and `include/tuomin.h`.
+//!
 //! # Panics
 //!
 //! Nothing here panics on any input, valid UTF-8 or not.

@@ -1,0 +1,251 @@
+//! The builder handle: configuring a redactor from C.
+
+use core::ffi::c_char;
+
+use super::boundary::boundary;
+use super::handle::{Castable, enter, enter_mut, free_handle, into_handle, out, utf8};
+use super::redactor::{tuomin_kind, tuomin_redactor};
+use super::result::tuomin_result;
+use crate::{Builder, KindSet, MAX_CONTEXT_WINDOW, MAX_TAG_LEN, Policy, Preset};
+
+/// A redactor configuration being put together. Used by one thread at a
+/// time.
+#[derive(Debug)]
+pub struct tuomin_builder {
+    _private: [u8; 0],
+}
+
+impl Castable for tuomin_builder {
+    type Value = Builder;
+}
+
+/// Replaces the builder behind a handle by `change` applied to it.
+fn update(builder: &mut Builder, change: impl FnOnce(Builder) -> Builder) {
+    *builder = change(core::mem::take(builder));
+}
+
+/// Reads a policy spec: `conventional`, `full`, `remove`, `tag` (the
+/// Chinese tag for the kind, such as `[电话号码]`), `tag:TEXT` or
+/// `keep:HEAD:TAIL`.
+fn parse_policy(kind: crate::Kind, spec: &str) -> Option<Policy> {
+    let policy = match spec {
+        "conventional" => Policy::Conventional,
+        "full" => Policy::Full,
+        "remove" => Policy::Remove,
+        "tag" => Preset::TagChinese.policy(kind),
+        _ => {
+            if let Some(text) = spec.strip_prefix("tag:") {
+                if text.len() > MAX_TAG_LEN {
+                    return None;
+                }
+                Policy::tag(text.to_string())
+            } else {
+                let (head, tail) = spec.strip_prefix("keep:")?.split_once(':')?;
+                let count = |n: &str| n.parse::<u8>().ok().filter(|_| n.bytes().all(|b| b.is_ascii_digit()));
+                Policy::Partial { head: count(head)?, tail: count(tail)? }
+            }
+        }
+    };
+    Some(policy)
+}
+
+/// Makes a builder with the default configuration: every kind, the
+/// `conventional` preset, a context window of 12 characters.
+///
+/// On `TUOMIN_RESULT_OK`, `*out` is the new builder, to be freed with
+/// `tuomin_builder_free`; otherwise `*out` is not written.
+///
+/// # Safety
+///
+/// `out` is NULL or valid for writing a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_new(out: *mut *mut tuomin_builder) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `out` is NULL or writable.
+        let mut out = unsafe { self::out(out) }?;
+        out.set(into_handle(Builder::new()));
+        Ok(())
+    })
+}
+
+/// Frees a builder. NULL does nothing. Redactors built from it are not
+/// affected.
+///
+/// # Safety
+///
+/// `b` is NULL or a builder not yet freed, and no other thread is using it.
+/// It must not be used after this call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_free(b: *mut tuomin_builder) {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder handle
+        // that nothing else uses.
+        unsafe { free_handle(b) }
+    })
+}
+
+/// Chooses the kinds to look for: a comma-separated list of `phone`,
+/// `id_card`, `bank_card` and `address`, or `all`, such as
+/// `"phone,id_card"`. Spaces around names are ignored.
+///
+/// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+/// was, for an unknown name, an empty list or a string that is not UTF-8.
+///
+/// # Safety
+///
+/// `b` is NULL or a live builder that no other thread uses during the
+/// call; `list` is NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_set_kinds(b: *mut tuomin_builder, list: *const c_char) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder used
+        // only by this call.
+        let b = unsafe { enter_mut(b) }?;
+        // SAFETY: the caller guarantees `list` is NULL or a C string.
+        let list = unsafe { utf8(list) }?;
+        let kinds: KindSet = list.parse().map_err(|_| tuomin_result::InvalidParameter)?;
+        if kinds.is_empty() {
+            return Err(tuomin_result::InvalidParameter);
+        }
+        update(&mut *b.value, |b| b.kinds(kinds));
+        Ok(())
+    })
+}
+
+/// Starts every kind from a preset's policy: `conventional` (the default,
+/// `138****5678`), `full` (every digit masked), `tag` (Chinese tags such as
+/// `[电话号码]`), `tag-en` (`[PHONE]`) or `remove`. Policies set with
+/// `tuomin_builder_set_policy` override the preset for their kind,
+/// whichever was set first.
+///
+/// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+/// was, for an unknown name or a string that is not UTF-8.
+///
+/// # Safety
+///
+/// `b` is NULL or a live builder that no other thread uses during the
+/// call; `name` is NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_set_preset(b: *mut tuomin_builder, name: *const c_char) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder used
+        // only by this call.
+        let b = unsafe { enter_mut(b) }?;
+        // SAFETY: the caller guarantees `name` is NULL or a C string.
+        let name = unsafe { utf8(name) }?;
+        let preset = Preset::from_name(name).ok_or(tuomin_result::InvalidParameter)?;
+        update(&mut *b.value, |b| b.preset(preset));
+        Ok(())
+    })
+}
+
+/// Sets how one kind (a `TUOMIN_KIND_*` value) is masked. `spec` is one of
+///
+/// * `conventional`: the common display convention (`138****5678`,
+///   `622202*********1234`);
+/// * `full`: every digit, or every character of an address, masked;
+/// * `keep:HEAD:TAIL`: the first HEAD and last TAIL digits kept, the rest
+///   masked (counts from 0 to 255);
+/// * `tag`: the match replaced by the Chinese tag for the kind, such as
+///   `[电话号码]`; `tag:TEXT`: replaced by TEXT (at most 64 bytes);
+/// * `remove`: the match deleted.
+///
+/// Tags and removal change the length of the text, so a redactor with one
+/// cannot redact in place.
+///
+/// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+/// was, for an unknown kind or spec, a tag that is too long, or a string
+/// that is not UTF-8.
+///
+/// # Safety
+///
+/// `b` is NULL or a live builder that no other thread uses during the
+/// call; `spec` is NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_set_policy(
+    b: *mut tuomin_builder,
+    kind: u32,
+    spec: *const c_char,
+) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder used
+        // only by this call.
+        let b = unsafe { enter_mut(b) }?;
+        // SAFETY: the caller guarantees `spec` is NULL or a C string.
+        let spec = unsafe { utf8(spec) }?;
+        let kind = tuomin_kind::to_kind(kind).ok_or(tuomin_result::InvalidParameter)?;
+        let policy = parse_policy(kind, spec).ok_or(tuomin_result::InvalidParameter)?;
+        update(&mut *b.value, |b| b.policy(kind, policy));
+        Ok(())
+    })
+}
+
+/// Sets how many characters before a number are searched for a context
+/// word such as `身份证` (default 12, at most 64).
+///
+/// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+/// was, for more than 64.
+///
+/// # Safety
+///
+/// `b` is NULL or a live builder that no other thread uses during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_set_context_window(b: *mut tuomin_builder, chars: usize) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder used
+        // only by this call.
+        let b = unsafe { enter_mut(b) }?;
+        if chars > MAX_CONTEXT_WINDOW {
+            return Err(tuomin_result::InvalidParameter);
+        }
+        update(&mut *b.value, |b| b.context_window(chars));
+        Ok(())
+    })
+}
+
+/// Builds a redactor from the builder's configuration. The builder is not
+/// changed and may build more redactors; free it with
+/// `tuomin_builder_free`.
+///
+/// On `TUOMIN_RESULT_OK`, `*out` is the new redactor, to be freed with
+/// `tuomin_redactor_free`; otherwise `*out` is not written.
+///
+/// # Safety
+///
+/// `b` is NULL or a live builder that no other thread uses during the
+/// call; `out` is NULL or valid for writing a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_build(
+    b: *const tuomin_builder,
+    out: *mut *mut tuomin_redactor,
+) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder not
+        // written by another thread during the call.
+        let b = unsafe { enter(b) }?;
+        // SAFETY: the caller guarantees `out` is NULL or writable.
+        let mut out = unsafe { self::out(out) }?;
+        let redactor = b.value.build().map_err(|_| tuomin_result::InvalidParameter)?;
+        out.set(into_handle(redactor));
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Kind;
+
+    #[test]
+    fn policy_specs() {
+        assert_eq!(parse_policy(Kind::Phone, "full"), Some(Policy::Full));
+        assert_eq!(parse_policy(Kind::Phone, "keep:3:4"), Some(Policy::Partial { head: 3, tail: 4 }));
+        assert_eq!(parse_policy(Kind::Phone, "tag"), Some(Policy::tag("[电话号码]")));
+        assert_eq!(parse_policy(Kind::Phone, "tag:"), Some(Policy::tag("")));
+        assert_eq!(parse_policy(Kind::Phone, "tag:[手机]"), Some(Policy::tag("[手机]")));
+        for bad in ["", "blur", "keep:3", "keep:3:", "keep:+3:4", "keep:3:256", "keep:3:4:5", "Full", " full"] {
+            assert_eq!(parse_policy(Kind::Phone, bad), None, "{bad:?}");
+        }
+        assert_eq!(parse_policy(Kind::Phone, &format!("tag:{}", "x".repeat(MAX_TAG_LEN + 1))), None);
+    }
+}

@@ -1,0 +1,281 @@
+//! The redactor handle and one-shot redaction.
+
+use core::ffi::{CStr, c_char};
+
+use super::boundary::boundary;
+use super::handle::{Castable, enter, free_handle, input, into_handle, out, output, overlap};
+use super::result::tuomin_result;
+use crate::{Error, Kind, Redactor};
+
+/// A configured redactor. Immutable once made, so one redactor may be used
+/// by any number of threads at the same time.
+#[derive(Debug)]
+pub struct tuomin_redactor {
+    _private: [u8; 0],
+}
+
+impl Castable for tuomin_redactor {
+    type Value = Redactor;
+}
+
+/// Kinds of personal information, as stored in `tuomin_match.kind` and
+/// passed to `tuomin_builder_set_policy`. Values are never renumbered.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum tuomin_kind {
+    /// A telephone number: mobile, landline or a 400/800 service number.
+    Phone = 1,
+    /// A resident identity card number, 18 or 15 characters.
+    IdCard = 2,
+    /// A bank card number.
+    BankCard = 3,
+    /// A postal address.
+    Address = 4,
+}
+
+impl tuomin_kind {
+    pub(crate) fn from_kind(kind: Kind) -> tuomin_kind {
+        match kind {
+            Kind::Phone => tuomin_kind::Phone,
+            Kind::IdCard => tuomin_kind::IdCard,
+            Kind::BankCard => tuomin_kind::BankCard,
+            Kind::Address => tuomin_kind::Address,
+        }
+    }
+
+    /// The kind for a C value, `None` for a value this version does not know.
+    pub(crate) fn to_kind(code: u32) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|&k| tuomin_kind::from_kind(k) as u32 == code)
+    }
+}
+
+/// One match: its kind (a `TUOMIN_KIND_*` value) and its byte offsets in
+/// the input, `end` exclusive.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct tuomin_match {
+    /// A `tuomin_kind` value.
+    pub kind: u32,
+    /// Offset of the first byte.
+    pub start: usize,
+    /// Offset just past the last byte.
+    pub end: usize,
+}
+
+const VERSION: &CStr = match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
+    Ok(v) => v,
+    Err(_) => panic!("the crate version has no NUL byte"),
+};
+
+/// The library version, such as "0.1.0": a static NUL-terminated string
+/// that is never freed. Compare with `TUOMIN_VERSION_*` to check that the
+/// header and the library agree.
+#[unsafe(no_mangle)]
+pub extern "C" fn tuomin_version() -> *const c_char {
+    boundary(|| VERSION.as_ptr())
+}
+
+/// The stable name of a kind (`"phone"`, `"id_card"`, `"bank_card"`,
+/// `"address"`): a static NUL-terminated string that is never freed. NULL
+/// for a value that is not a `TUOMIN_KIND_*`.
+#[unsafe(no_mangle)]
+pub extern "C" fn tuomin_kind_name(kind: u32) -> *const c_char {
+    boundary(|| match tuomin_kind::to_kind(kind) {
+        Some(Kind::Phone) => c"phone".as_ptr(),
+        Some(Kind::IdCard) => c"id_card".as_ptr(),
+        Some(Kind::BankCard) => c"bank_card".as_ptr(),
+        Some(Kind::Address) => c"address".as_ptr(),
+        None => core::ptr::null(),
+    })
+}
+
+/// Makes a redactor with the default configuration: every kind, the
+/// conventional masks (`138****5678`), which keep the length of the text.
+///
+/// On `TUOMIN_RESULT_OK`, `*out` is the new redactor, to be freed with
+/// `tuomin_redactor_free`; otherwise `*out` is not written.
+///
+/// # Safety
+///
+/// `out` is NULL or valid for writing a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_redactor_new_default(out: *mut *mut tuomin_redactor) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `out` is NULL or writable.
+        let mut out = unsafe { self::out(out) }?;
+        out.set(into_handle(Redactor::new()));
+        Ok(())
+    })
+}
+
+/// Frees a redactor. NULL does nothing. Streams made from it stay usable:
+/// each keeps what it needs of the redactor alive.
+///
+/// # Safety
+///
+/// `r` is NULL or a redactor not yet freed, and no other thread is using
+/// it. It must not be used after this call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_redactor_free(r: *mut tuomin_redactor) {
+    boundary(|| {
+        // SAFETY: the caller guarantees `r` is NULL or a live redactor
+        // handle that nothing else uses.
+        unsafe { free_handle(r) }
+    })
+}
+
+/// Redacts `src` into `dst`.
+///
+/// On `TUOMIN_RESULT_OK`, `dst[0..*out_len]` is the redacted text. When it
+/// does not fit in `dst_cap` bytes, returns `TUOMIN_RESULT_INSUFFICIENT_SIZE`,
+/// sets `*out_len` to the size needed and writes nothing to `dst`; passing
+/// `(NULL, 0)` as `dst` asks for the size only. With the default
+/// (length-preserving) policies the output is exactly `src_len` bytes; tags
+/// can make it longer and removal shorter.
+///
+/// `src` need not be UTF-8: bytes that are not part of a match are copied
+/// unchanged. `src` and `dst` must not overlap (that is
+/// `TUOMIN_RESULT_INVALID_PARAMETER`); use `tuomin_redact_in_place` to
+/// redact a buffer where it is.
+///
+/// # Safety
+///
+/// `r` is NULL or a live redactor. `src` is NULL with `src_len == 0` or
+/// valid for reading `src_len` bytes; `dst` is NULL with `dst_cap == 0` or
+/// valid for writing `dst_cap` bytes; `out_len` is NULL or valid for
+/// writing a `size_t`. No other thread writes `src` or touches `dst` or
+/// `out_len` during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_redact(
+    r: *const tuomin_redactor,
+    src: *const u8,
+    src_len: usize,
+    dst: *mut u8,
+    dst_cap: usize,
+    out_len: *mut usize,
+) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `r` is NULL or a live redactor.
+        let r = unsafe { enter(r) }?;
+        // SAFETY: the caller guarantees `out_len` is NULL or writable and
+        // not touched by anyone else during the call.
+        let mut out_len = unsafe { out(out_len) }?;
+        // SAFETY: the caller guarantees `src` is `(NULL, 0)` or readable for
+        // `src_len` bytes that nobody writes during the call.
+        let src = unsafe { input(src, src_len) }?;
+        if overlap(src.as_ptr(), src.len(), dst, dst_cap) {
+            return Err(tuomin_result::InvalidParameter);
+        }
+        // SAFETY: the caller guarantees `dst` is `(NULL, 0)` or writable for
+        // `dst_cap` bytes used only by this call, and it does not overlap
+        // `src` (checked above).
+        let dst = unsafe { output(dst, dst_cap) }?;
+        let redacted = r.value.redact_bytes(src);
+        out_len.set(redacted.len());
+        let dst = dst.get_mut(..redacted.len()).ok_or(tuomin_result::InsufficientSize)?;
+        dst.copy_from_slice(&redacted);
+        Ok(())
+    })
+}
+
+/// Redacts `buf[0..len]` where it is. Works only when every policy keeps
+/// the length of the text (the default does); otherwise returns
+/// `TUOMIN_RESULT_NOT_LENGTH_PRESERVING` and leaves `buf` unchanged.
+///
+/// # Safety
+///
+/// `r` is NULL or a live redactor. `buf` is NULL with `len == 0` or valid
+/// for reading and writing `len` bytes, which no other thread touches
+/// during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_redact_in_place(r: *const tuomin_redactor, buf: *mut u8, len: usize) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `r` is NULL or a live redactor.
+        let r = unsafe { enter(r) }?;
+        // SAFETY: the caller guarantees `buf` is NULL with `len == 0` or
+        // valid for `len` bytes used only by this call.
+        let buf = unsafe { output(buf, len) }?;
+        match r.value.redact_in_place(buf) {
+            Ok(_) => Ok(()),
+            Err(Error::NotLengthPreserving { .. }) => Err(tuomin_result::NotLengthPreserving),
+            Err(_) => Err(tuomin_result::InvalidParameter),
+        }
+    })
+}
+
+/// Finds the matches in `src`, left to right, without changing anything.
+///
+/// Writes the first `matches_cap` matches to `matches` and sets
+/// `*out_count` to the number of matches in `src`. Returns
+/// `TUOMIN_RESULT_OK` when they all fit and
+/// `TUOMIN_RESULT_INSUFFICIENT_SIZE` when there were more (`matches` then
+/// holds the first `matches_cap`); passing `(NULL, 0)` as `matches` counts
+/// only.
+///
+/// # Safety
+///
+/// `r` is NULL or a live redactor. `src` is NULL with `src_len == 0` or
+/// valid for reading `src_len` bytes; `matches` is NULL with
+/// `matches_cap == 0` or valid for writing `matches_cap` elements;
+/// `out_count` is NULL or valid for writing a `size_t`. No other thread
+/// writes `src` or touches `matches` or `out_count` during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_scan(
+    r: *const tuomin_redactor,
+    src: *const u8,
+    src_len: usize,
+    matches: *mut tuomin_match,
+    matches_cap: usize,
+    out_count: *mut usize,
+) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `r` is NULL or a live redactor.
+        let r = unsafe { enter(r) }?;
+        // SAFETY: the caller guarantees `out_count` is NULL or writable and
+        // not touched by anyone else during the call.
+        let mut out_count = unsafe { out(out_count) }?;
+        // SAFETY: the caller guarantees `src` is `(NULL, 0)` or readable for
+        // `src_len` bytes that nobody writes during the call.
+        let src = unsafe { input(src, src_len) }?;
+        if overlap(src.as_ptr(), src.len(), matches, matches_cap) {
+            return Err(tuomin_result::InvalidParameter);
+        }
+        // SAFETY: the caller guarantees `matches` is `(NULL, 0)` or writable
+        // for `matches_cap` elements used only by this call; they do not
+        // overlap `src` (checked above), and `tuomin_match` is plain data.
+        let slots = unsafe { output(matches, matches_cap) }?;
+        let mut total = 0usize;
+        for m in r.value.find_iter(src) {
+            if let Some(slot) = slots.get_mut(total) {
+                *slot = tuomin_match { kind: tuomin_kind::from_kind(m.kind()) as u32, start: m.start(), end: m.end() };
+            }
+            total += 1;
+        }
+        out_count.set(total);
+        if total > slots.len() { Err(tuomin_result::InsufficientSize) } else { Ok(()) }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_codes() {
+        for k in Kind::ALL {
+            assert_eq!(tuomin_kind::to_kind(tuomin_kind::from_kind(k) as u32), Some(k));
+            // SAFETY: a non-NULL result is a static C string.
+            let name = unsafe { CStr::from_ptr(tuomin_kind_name(tuomin_kind::from_kind(k) as u32)) };
+            assert_eq!(name.to_str(), Ok(k.name()));
+        }
+        assert_eq!(tuomin_kind::to_kind(0), None);
+        assert!(tuomin_kind_name(5).is_null());
+    }
+
+    #[test]
+    fn version_is_the_crate_version() {
+        // SAFETY: a static C string.
+        let v = unsafe { CStr::from_ptr(tuomin_version()) };
+        assert_eq!(v.to_str(), Ok(env!("CARGO_PKG_VERSION")));
+    }
+}
