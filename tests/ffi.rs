@@ -225,6 +225,7 @@ fn cpp_against_the_shared_library() {
 #[test]
 fn c_and_cpp_with_sanitizers() {
     if !enabled("TUOMIN_FFI_SANITIZE") {
+        eprintln!("skipped: set TUOMIN_FFI_SANITIZE=1 to build and run the C tests with ASan+UBSan (.ci/run does)");
         return;
     }
     check(&build("test.c", "test_c_static_asan", Link::Static, SANITIZE), &[]);
@@ -235,6 +236,7 @@ fn c_and_cpp_with_sanitizers() {
 #[test]
 fn c_and_cpp_under_valgrind() {
     if !enabled("TUOMIN_FFI_VALGRIND") {
+        eprintln!("skipped: set TUOMIN_FFI_VALGRIND=1 to run the C tests under valgrind (.ci/run does)");
         return;
     }
     if !Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success()) {

@@ -111,8 +111,23 @@ const BUSINESS_LABEL_REACH: usize = 6;
 /// `快递放驿站了，138...`).
 const BUSINESS_TOPIC_REACH: usize = 1;
 
-/// Most candidates one token start can produce: one per kind per group end.
-const MAX_CANDIDATES: usize = 3 * crate::scan::token::MAX_UNITS;
+/// Candidates kept per token start. More than a few is rare (one per kind
+/// per length that validates); past this many, the weakest is dropped.
+const KEPT_CANDIDATES: usize = 8;
+
+/// An unused candidate slot.
+const NO_CANDIDATE: (Candidate, usize) = (
+    Candidate {
+        kind: Kind::Phone,
+        sub_kind: SubKind::Mobile,
+        evidence: Evidence::Context,
+        last_group: 0,
+        national: 0,
+        extension_end: None,
+        need: Need::Nothing,
+    },
+    0,
+);
 
 impl Detectors {
     /// The match for an address the address detector found.
@@ -128,7 +143,7 @@ impl Detectors {
         if !edge.ok {
             return None;
         }
-        let mut cands = [(Candidate::new(Kind::Phone, SubKind::Mobile, Evidence::Context, 0), 0usize); MAX_CANDIDATES];
+        let mut cands = [NO_CANDIDATE; KEPT_CANDIDATES];
         let mut n = 0;
         let mut units = 0;
         for j in 0..tok.n_groups {
@@ -156,8 +171,14 @@ impl Detectors {
                 self.kinds.contains(Kind::Phone).then(|| phone::classify(tok, j, &self.area_codes, hay)).flatten(),
             ];
             for c in proposals.into_iter().flatten() {
-                cands[n] = (c, units);
-                n += 1;
+                if n < KEPT_CANDIDATES {
+                    cands[n] = (c, units);
+                    n += 1;
+                } else if let Some(weakest) = cands.iter_mut().min_by_key(|(w, u)| w.rank(*u))
+                    && weakest.0.rank(weakest.1) < c.rank(units)
+                {
+                    *weakest = (c, units);
+                }
             }
         }
         let cands = &mut cands[..n];
