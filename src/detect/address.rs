@@ -140,13 +140,23 @@ const PART_ENDS: &[char] = &[
 /// backward read stops at them.
 const STOPPERS: &[char] = &[
     '在', '是', '到', '住', '寄', '送', '往', '至', '给', '的', '了', '吗', '呢', '啊', '吧', '哦', '嗯', '我', '你',
-    '您', '他', '她', '它', '们', '址', '为', '改', '填', '留', '着', '从', '去', '要', '想', '请', '帮', '把', '就',
-    '也', '与', '或', '及', '这', '那', '哪', '呀', '嘛', '啦', '说', '问', '找', '搬', '过', '没', '不', '再', '跟',
+    '您', '他', '她', '它', '们', '址', '改', '填', '着', '去', '要', '想', '请', '帮', '把', '就', '也', '与', '或',
+    '及', '这', '那', '哪', '呀', '嘛', '啦', '说', '问', '找', '搬', '过', '没', '不', '再', '跟',
 ];
 
 /// Phrases that end a sentence part right before an address: the backward
 /// read stops after them (`改成世纪四路...`).
 const LEAD_INS: &[&str] = &[
+    "我家",
+    "你家",
+    "他家",
+    "她家",
+    "那个",
+    "这个",
+    "一个",
+    "定位",
+    "地址为",
+    "留的",
     "改成",
     "改为",
     "写成",
@@ -359,9 +369,8 @@ impl Addresses {
             if char_at(hay, d.end).is_some_and(|(c, _)| matches!(c, '线' | '机' | '码' | '位' | '床' | '台')) {
                 return false;
             }
-            return chained
-                || name_end_before(hay, d.number_start)
-                    .is_some_and(|c| ROAD_ENDS.contains(&c) || PLACE_ENDS.contains(&c) || c.is_ascii_alphabetic());
+            let (road, place) = name_before(hay, d.number_start);
+            return chained || road || place;
         }
         true
     }
@@ -420,7 +429,10 @@ impl Addresses {
             // A road name inside a subdistrict name (`东风路街道`) is no road;
             // neither is a bus line (`46路`).
             let numbered = char_before(hay, unit_start, floor).is_some_and(|(c, _)| c.is_ascii_digit());
-            if numbered || hay[unit_end..].starts_with("街道".as_bytes()) {
+            // A compound or village word that is the start of a road name
+            // (`花园路`, `新村路`, `三里屯路`) is read as part of that road.
+            let names_road = part != Part::Road && matches!(self.unit_at(hay, unit_end), Some((_, Part::Road)));
+            if numbered || names_road || hay[unit_end..].starts_with("街道".as_bytes()) {
                 return Parse::No(unit_end);
             }
             if part == Part::Road
@@ -462,9 +474,12 @@ impl Addresses {
         }
         let town = find_any(&hay[start..number_start], &["镇", "乡", "街道"]).is_some();
         let named = char_count(&hay[lead..number_start]) >= 2;
-        let before_seed = name_end_before(hay, number_start);
+        let (road_before, place_before) = name_before(hay, number_start);
         let evidence = match part {
-            Part::Village => (admin || town) && named,
+            // A village with a detail after it stands on its own
+            // (`王庄村3组`, `中关村大街27号`); alone it needs a division or a
+            // township before it (`宁平镇王庄村`).
+            Part::Village => named && (admin || town || chained),
             // A road after a division name (`深圳市龙华区延安路`), or with a
             // house number after it (`延安路88号`).
             Part::Road | Part::Compound => {
@@ -472,8 +487,8 @@ impl Addresses {
                 (chained && name >= 1) || (admin && lead > start && (2..=8).contains(&name))
             }
             _ => {
-                let road_number = part == Part::Number && before_seed.is_some_and(|c| ROAD_ENDS.contains(&c));
-                let place_detail = before_seed.is_some_and(|c| PLACE_ENDS.contains(&c) || ROAD_ENDS.contains(&c));
+                let road_number = part == Part::Number && road_before;
+                let place_detail = road_before || place_before;
                 road_number || place_detail || (admin && named)
             }
         };
@@ -721,11 +736,41 @@ fn settled(hay: &[u8], end: usize) -> bool {
     true
 }
 
-/// The last character of the name before a detail's number, across one
-/// separator (`文三路 478号`).
-fn name_end_before(hay: &[u8], number_start: usize) -> Option<char> {
-    let (c, start) = char_before(hay, number_start, 0)?;
-    if is_separator(c) { char_before(hay, start, 0).map(|(c, _)| c) } else { Some(c) }
+/// Whether the name before a detail's number (across one separator) ends
+/// like a road (`建国路`, `解放大道`, `菊儿胡同`, `芙蓉中路一段`) or like a
+/// compound, building or village (`阳光花园`, `SOHO现代城`, `王庄村`,
+/// `A区`). Single characters that end many everyday words are only taken
+/// in the combinations that make them address words (`广场` but not `商场`,
+/// `中心` but not `担心`, `小区` but not `海淀区`), so that dates and floors
+/// after ordinary words (`快递都3号了`, `医院5楼`) are not details.
+fn name_before(hay: &[u8], number_start: usize) -> (bool, bool) {
+    let Some((mut c, mut at)) = char_before(hay, number_start, 0) else { return (false, false) };
+    if is_separator(c) {
+        let Some(prev) = char_before(hay, at, 0) else { return (false, false) };
+        (c, at) = prev;
+    }
+    let prev = char_before(hay, at, 0).map(|(p, _)| p);
+    let prev_is = |set: &[char]| prev.is_some_and(|p| set.contains(&p));
+    let numeral = prev.is_some_and(|p| p.is_ascii_digit() || "一二三四五六七八九十".contains(p));
+    let road = match c {
+        '路' | '街' | '巷' | '弄' => true,
+        '道' => numeral || prev_is(&['大', '东', '西', '南', '北', '中']),
+        '同' => prev == Some('胡'),
+        '段' => numeral,
+        '里' => !prev_is(&['这', '那', '哪', '家', '心']),
+        _ => false,
+    };
+    let place = match c {
+        '园' | '苑' | '府' | '庭' | '厦' | '寓' | '村' | '城' | '际' | '楼' | '墅' | '屯' | '居' | '邸' | '阁'
+        | '轩' | '港' | '湾' | '邨' | '岸' | '汇' | '坊' | '宅' | '舍' | '湖' | '山' | '谷' | '洲' => true,
+        '区' => prev_is(&['小', '园', '社', '校', '厂']) || prev.is_some_and(|p| p.is_ascii_alphanumeric()),
+        '心' => prev == Some('中'),
+        '场' => prev == Some('广'),
+        '都' => prev == Some('名'),
+        '馆' => prev == Some('公'),
+        c => c.is_ascii_alphabetic(),
+    };
+    (road, place)
 }
 
 fn char_count(s: &[u8]) -> usize {
