@@ -84,6 +84,10 @@ const UNIT_WORDS: &[(&str, Part)] = &[
     ("座", Part::Building),
     ("楼", Part::Building),
     ("单元", Part::Unit),
+    ("门", Part::Unit),
+    ("支弄", Part::Number),
+    ("户", Part::Room),
+    ("排", Part::Building),
     ("层", Part::Floor),
     ("室", Part::Room),
     ("房", Part::Room),
@@ -196,7 +200,11 @@ fn is_number_char(c: char) -> bool {
         || ('Ａ'..='Ｚ').contains(&c)
         || matches!(
             c,
-            '零' | '〇'
+            '-' | '－'
+                | '#'
+                | '＃'
+                | '零'
+                | '〇'
                 | '一'
                 | '二'
                 | '两'
@@ -216,8 +224,7 @@ fn is_number_char(c: char) -> bool {
                 | '丙'
                 | '丁'
                 | '第'
-                | '-'
-                | '－'
+                | '附'
         )
 }
 
@@ -375,8 +382,10 @@ impl Addresses {
         true
     }
 
-    /// Reads forward from `end` over further details; returns the new end.
-    fn extend(&self, hay: &[u8], mut end: usize, mut last: Part, start: usize) -> usize {
+    /// Reads forward from `end` over further details; returns the new end
+    /// and how many details it read.
+    fn extend(&self, hay: &[u8], mut end: usize, mut last: Part, start: usize) -> (usize, usize) {
+        let mut count = 0;
         loop {
             let mut j = end;
             let mut seps = 0;
@@ -397,8 +406,9 @@ impl Addresses {
             }
             end = d.end;
             last = d.part;
+            count += 1;
         }
-        end
+        (end, count)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -446,7 +456,7 @@ impl Addresses {
             return Parse::No(unit_end);
         }
 
-        let end = self.extend(hay, seed_end, part, number_start);
+        let (end, further) = self.extend(hay, seed_end, part, number_start);
         if !eof && !settled(hay, end) {
             return Parse::Hold(self.back_start(hay, number_start, floor));
         }
@@ -489,7 +499,9 @@ impl Addresses {
             _ => {
                 let road_number = part == Part::Number && road_before;
                 let place_detail = road_before || place_before;
-                road_number || place_detail || (admin && named)
+                // Three details in a row after a name are an address
+                // whatever the name (`劲松八区5号楼2门502`).
+                road_number || place_detail || (admin && named) || (further >= 2 && named)
             }
         };
         // A detail alone (`3号楼603室`) is no address without context.
@@ -565,8 +577,10 @@ impl Addresses {
             }
             j += len;
             n += 1;
-            if let Some((end, Part::Village)) = self.unit_at(hay, j) {
-                return Some(Detail { number_start: i, end, part: Part::Village });
+            // A named village, hamlet or villagers' group after a village
+            // (`东风村东屯`, `步前村下屋组`).
+            if let Some((end, part @ (Part::Village | Part::Group))) = self.unit_at(hay, j) {
+                return Some(Detail { number_start: i, end, part });
             }
             if n < 2 {
                 continue;
