@@ -59,10 +59,33 @@ pub(crate) fn next_candidate(hay: &[u8], pos: usize) -> Option<usize> {
     None
 }
 
+/// Whether eight bytes may hold an ASCII digit or the middle byte of a
+/// full-width digit (`EF BC 9x`), tested a word at a time (SWAR): a byte
+/// `b` is flagged when `b ^ 0x30 < 10` with the high bit clear, or when
+/// `b == 0xBC`. Flags may be false positives, never false negatives.
+#[inline]
+fn word_may_hold_digit(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let t = w ^ (ONES * 0x30);
+    let ascii = t.wrapping_sub(ONES * 10) & !t & HIGH;
+    let z = w ^ (ONES * 0xBC);
+    let wide = z.wrapping_sub(ONES) & !z & HIGH;
+    (ascii | wide) != 0
+}
+
 /// Offset of the first ASCII or full-width digit that starts in `b..end`.
 #[inline]
 fn first_digit(hay: &[u8], b: usize, end: usize) -> Option<usize> {
     if end - b == BLOCK && b + BLOCK + 2 <= hay.len() {
+        // Most blocks of Chinese text hold no digit: rule them out a word at
+        // a time before looking at single bytes. A full-width digit whose
+        // `BC` falls in this block is flagged here even if its `EF` lies in
+        // the previous block (then its start is not in this block anyway).
+        let words = hay[b..b + BLOCK].chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        if !words.fold(false, |any, w| any | word_may_hold_digit(w)) {
+            return None;
+        }
         let s = &hay[b..b + BLOCK + 2];
         let mut mask: u32 = 0;
         for i in 0..BLOCK {
@@ -193,6 +216,26 @@ mod tests {
             let text = format!("{}电话{}", "嗯".repeat(pad), spaced);
             assert_eq!(find(&text), text.find(spaced), "padding {pad}");
         }
+    }
+
+    #[test]
+    fn word_test_flags_every_digit_form() {
+        for b in b'0'..=b'9' {
+            for at in 0..8 {
+                let mut w = [b'a'; 8];
+                w[at] = b;
+                assert!(word_may_hold_digit(u64::from_le_bytes(w)), "{b} at {at}");
+            }
+        }
+        let wide = "１".as_bytes();
+        for at in 0..8 {
+            let mut w = [0xE5u8; 8];
+            w[at] = wide[1];
+            assert!(word_may_hold_digit(u64::from_le_bytes(w)));
+        }
+        assert!(!word_may_hold_digit(u64::from_le_bytes(*b"abcdefgh")));
+        assert!(!word_may_hold_digit(u64::from_le_bytes("您好请".as_bytes()[..8].try_into().unwrap())));
+        assert!(!word_may_hold_digit(u64::from_le_bytes([0xB0, 0xB9, 0x2F, 0x3A, 0xFF, 0x00, 0x7F, 0x80])));
     }
 
     #[test]
