@@ -84,10 +84,7 @@ const UNIT_WORDS: &[(&str, Part)] = &[
     ("座", Part::Building),
     ("楼", Part::Building),
     ("单元", Part::Unit),
-    ("门", Part::Unit),
     ("支弄", Part::Number),
-    ("户", Part::Room),
-    ("排", Part::Building),
     ("层", Part::Floor),
     ("室", Part::Room),
     ("房", Part::Room),
@@ -305,7 +302,14 @@ impl Addresses {
         while from < hay.len() {
             let Some(m) = self.units.find(aho_corasick::Input::new(hay).range(from..)) else { break };
             let part = self.parts[m.pattern().as_usize()];
-            if part == Part::Subdistrict {
+            // Cheap test first: a detail word needs a number right before it,
+            // a road, compound or village word a name (`客户` is no seed).
+            let ok_before = char_before(hay, m.start(), pos).is_some_and(|(c, _)| match part {
+                Part::Subdistrict => false,
+                Part::Road | Part::Compound | Part::Village => is_name_char(c),
+                _ => is_number_char(c),
+            });
+            if !ok_before {
                 from = m.end();
                 continue;
             }
