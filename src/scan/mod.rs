@@ -108,7 +108,15 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
                     *pos = m.end();
                     return Step::Found(m);
                 }
-                *pos = tok.groups[0].end;
+                // The next group may start a match only if enough units
+                // follow it (`2024-11-28 13` has 10 units, but the 6 after
+                // `2024` can hold nothing): otherwise skip the whole token.
+                let after_first = tok.n_units - tok.groups[0].len;
+                *pos = if tok.closed && after_first < MIN_UNITS {
+                    tok.groups[tok.n_groups - 1].end
+                } else {
+                    tok.groups[0].end
+                };
             }
         }
     }
