@@ -41,7 +41,7 @@ impl RegexBaseline {
                 if i % 2 == 1 { if x * 2 > 9 { x * 2 - 9 } else { x * 2 } } else { x }
             })
             .sum();
-        sum % 10 == 0
+        sum.is_multiple_of(10)
     }
 
     fn mod11(d: &[u8]) -> bool {

@@ -131,11 +131,11 @@ pub fn generate(shape: Shape, bytes: usize) -> Vec<u8> {
         let line = match shape {
             Shape::Chat => {
                 let text = if rng.next() % 100 < 4 { rng.pick(&personal) } else { rng.pick(&plain) };
-                let speaker = if rng.next() % 2 == 0 { "客户" } else { "坐席" };
+                let speaker = if rng.next().is_multiple_of(2) { "客户" } else { "坐席" };
                 format!("[2024-11-28 {clock}] {speaker}：{text}\n")
             }
             Shape::Tickets => {
-                let text = if rng.next() % 3 == 0 {
+                let text = if rng.next().is_multiple_of(3) {
                     format!(
                         "订单号{}，运单号SF{}，金额¥{}.{:02}",
                         rng.next() % 9_000_000_000 + 1_000_000_000,
@@ -152,7 +152,7 @@ pub fn generate(shape: Shape, bytes: usize) -> Vec<u8> {
             Shape::Cjk => {
                 let n = rng.next() % 12 + 4;
                 let mut s: String = (0..n).map(|_| *rng.pick(CJK_WORDS)).collect();
-                s.push_str(if rng.next() % 2 == 0 { "。\n" } else { "？\n" });
+                s.push_str(if rng.next().is_multiple_of(2) { "。\n" } else { "？\n" });
                 s
             }
             Shape::Logs => format!(

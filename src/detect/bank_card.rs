@@ -33,7 +33,7 @@ pub(crate) fn luhn(d: &[u8]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn plausible_issuer(d: &[u8]) -> bool {
