@@ -6,13 +6,17 @@
 //!     └──────────────── resume after the match or group ◄───────┘
 //! ```
 //!
-//! The loop's only state is a position. Every decision about a token depends
-//! only on the bytes from [`LOOKBEHIND`] before it to [`LOOKAHEAD`] past the
-//! bytes its reader examined. That makes the loop restartable: a scan given
-//! a haystack that ends early (`eof == false`) stops at the first token it
-//! cannot decide yet and says where; a later scan over more bytes resumes
-//! there and makes exactly the decisions a scan of the whole text makes.
-//! Streaming is built on that property alone.
+//! The loop's only state is a position (plus a cache of the next address,
+//! valid while the position has not passed it). Every decision depends only
+//! on a bounded window: the context window and a few characters before a
+//! candidate (the redactor's lookbehind), and after it the character that
+//! ends a number (up to [`LOOKAHEAD`] bytes when an extension may follow) or
+//! the characters that end an address. That makes the loop restartable: a
+//! scan given a haystack that ends early (`eof == false`) stops at the first
+//! candidate it cannot decide yet and says where; a later scan over more
+//! bytes resumes there and makes exactly the decisions a scan of the whole
+//! text makes. Streaming is built on that property alone, and the stream
+//! tests check it at every split point of the corpora.
 
 pub(crate) mod context;
 pub(crate) mod finder;
