@@ -85,8 +85,8 @@
 //! | mobile | 11 digits starting with a segment in use (`130`–`199` as allocated) |
 //! | landline | area code in use, 7–8 digit number; glued forms need a context word |
 //! | 400/800 | 10 digits, grouped; ungrouped forms need a context word |
-//! | ID, 18 | check character (ISO 7064 MOD 11-2), birth date from 1900 to today, province code |
-//! | ID, 15 | birth date and province code, after a context word (`身份证` ...) |
+//! | ID, 18 | check character (ISO 7064 MOD 11-2), birth date from 1900 to today, a region code that exists or once existed |
+//! | ID, 15 | birth date and region code, after a context word (`身份证` ...) |
 //! | bank card | 16–19 digits, Luhn and an issuer-like prefix; or Luhn, or a 62 prefix, after a card context word |
 //! | address | detail below the district (road and number, compound and building, village and group), see below |
 //!

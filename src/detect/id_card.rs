@@ -32,6 +32,38 @@ fn province_ok(d: &[u8]) -> bool {
     p != 0 && PROVINCES.contains(&p)
 }
 
+const REGION_CODE_DATA: &str = include_str!("../../data/region_codes.txt");
+
+/// Every administrative division code that exists or once existed (GB/T
+/// 2260 revisions since 1980 and later statistics-bureau lists; see
+/// `data/README.md`), sorted. An ID number keeps the code of the place it
+/// was issued, so abolished codes stay valid.
+fn region_codes() -> &'static [u32] {
+    static CODES: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| {
+        // Lines are `CODE<TAB>NAME`, sorted by code; comments start with `#`.
+        let mut codes: Vec<u32> = REGION_CODE_DATA
+            .lines()
+            .filter_map(|l| {
+                let digits = l.as_bytes().get(..6)?;
+                digits
+                    .iter()
+                    .all(u8::is_ascii_digit)
+                    .then(|| digits.iter().fold(0, |n, &b| n * 10 + u32::from(b - b'0')))
+            })
+            .collect();
+        codes.sort_unstable();
+        codes
+    })
+}
+
+/// Whether the first six digits are a province code and a division code
+/// that exists or once existed.
+fn region_ok(d: &[u8]) -> bool {
+    let code = d[..6].iter().fold(0u32, |n, &x| n * 10 + u32::from(x));
+    province_ok(d) && region_codes().binary_search(&code).is_ok()
+}
+
 /// The check character an 18-character ID number must end with.
 pub(crate) fn check_char(first17: &[u8]) -> u8 {
     let sum: u32 = first17.iter().zip(WEIGHTS).map(|(&d, w)| u32::from(d) * w).sum();
@@ -58,7 +90,7 @@ pub(crate) fn classify(units: &[Unit], last: usize, today: Date) -> Option<Candi
                 *slot = u.value;
             }
             d[17] = units[17].value;
-            let ok = province_ok(&d)
+            let ok = region_ok(&d)
                 && date_ok(number(&d[6..10]), d[10] * 10 + d[11], d[12] * 10 + d[13], today)
                 && check_char(&d[..17]) == d[17];
             ok.then(|| Candidate::new(crate::Kind::IdCard, SubKind::Id18, Evidence::Checksum, last))
@@ -70,7 +102,7 @@ pub(crate) fn classify(units: &[Unit], last: usize, today: Date) -> Option<Candi
                 }
                 *slot = u.value;
             }
-            let ok = province_ok(&d) && date_ok(1900 + number(&d[6..8]), d[8] * 10 + d[9], d[10] * 10 + d[11], today);
+            let ok = region_ok(&d) && date_ok(1900 + number(&d[6..8]), d[8] * 10 + d[9], d[10] * 10 + d[11], today);
             ok.then(|| Candidate::new(crate::Kind::IdCard, SubKind::Id15, Evidence::Context, last))
         }
         _ => None,
@@ -104,6 +136,10 @@ mod tests {
         assert!(!province_ok(&[0, 0]));
         assert!(!province_ok(&[1, 6]));
         assert!(!province_ok(&[9, 1]));
+        assert!(region_ok(&[1, 1, 0, 1, 0, 5]), "朝阳区, Beijing");
+        assert!(region_ok(&[8, 1, 0, 0, 0, 0]), "Hong Kong, residence permits");
+        assert!(!region_ok(&[1, 1, 0, 1, 9, 9]), "no such county");
+        assert!(region_codes().len() > 7000);
     }
 
     #[test]
