@@ -23,6 +23,17 @@ use crate::scan::finder::MIN_UNITS;
 use crate::scan::token::Token;
 use crate::scan::units::{CHECK_X, Sep, open_paren_at, plus_at, prev_char_start, sep_at, unit_before};
 
+/// Fewest units of a match that is not a phone number: a 15-digit ID (cards
+/// have 16 or more).
+pub(crate) const MIN_UNITS_UNLESS_PHONE: usize = 15;
+
+/// Whether a phone number may start with the digit `d`: `0` (a landline's
+/// trunk prefix, `0086`), `1` (mobile), `4` (400), `8` (800, `86`). The scan
+/// dismisses shorter numbers starting with any other digit unread.
+pub(crate) fn phone_may_start_with(d: u8) -> bool {
+    matches!(d, 0 | 1 | 4 | 8)
+}
+
 /// What a candidate needs from its context to be accepted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Need {
@@ -332,4 +343,39 @@ fn span_start(c: &Candidate, edge: &LeftEdge, tok: &Token) -> usize {
         s = p;
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::token::{Read, Token, read};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The fast path of the scan (`scan::plain`) relies on this: a
+        /// number shorter than an ID that does not start like a phone number
+        /// is nothing, whatever its grouping and context.
+        #[test]
+        fn short_numbers_not_starting_like_phones_are_nothing(
+            first in prop::sample::select(vec![2u8, 3, 5, 6, 7, 9]),
+            rest in prop::collection::vec(0u8..10, 9..MIN_UNITS_UNLESS_PHONE - 1),
+            cuts in prop::collection::vec((1usize..14, prop::sample::select(vec![" ", "-", "－", " - ", "）"])), 0..4),
+            context in prop::sample::select(vec!["", "电话", "手机号：", "身份证号码", "卡号是", "座机 ", "拨打", "tel"]),
+        ) {
+            let digits: Vec<u8> = core::iter::once(first).chain(rest).collect();
+            let mut number = String::new();
+            for (k, d) in digits.iter().enumerate() {
+                if let Some((_, sep)) = cuts.iter().find(|(at, _)| *at == k) {
+                    number.push_str(sep);
+                }
+                number.push(char::from(b'0' + d));
+            }
+            let hay = format!("{context}{number}。");
+            let redactor = crate::Redactor::new();
+            let mut tok = Token::default();
+            if let Read::Token = read(hay.as_bytes(), context.len(), &mut tok) {
+                prop_assert!(redactor.detectors().evaluate(hay.as_bytes(), &tok).is_none(), "{hay}");
+            }
+        }
+    }
 }

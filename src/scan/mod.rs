@@ -20,6 +20,7 @@
 
 pub(crate) mod context;
 pub(crate) mod finder;
+pub(crate) mod plain;
 pub(crate) mod token;
 pub(crate) mod units;
 
@@ -95,6 +96,12 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
             // Resuming inside a run of units: that can only be a run already
             // found to be too long to hold a match.
             *pos = token::skip_run(hay, t).max(t + 1);
+            continue;
+        }
+        if hay[t].is_ascii_digit()
+            && let Some(end) = plain::dismiss(hay, t)
+        {
+            *pos = end;
             continue;
         }
         let tok = &mut scratch.tok;
