@@ -1,25 +1,33 @@
 //! Finding where the next number may start, without looking at every
 //! character.
 //!
-//! Chat text is mostly CJK with sparse digits. Two searches run side by side
-//! over 32-byte blocks:
+//! Chat text is mostly CJK with sparse digits. Two searches run side by side:
 //!
-//! * **Digits.** A branch-free pass over each block marks ASCII digits and
-//!   full-width digits (`EF BC 90..99`); the compiler turns it into vector
-//!   compares. Blocks with no digit cost a handful of instructions.
+//! * **Digits.** A vectorized multi-literal search (the packed "Teddy"
+//!   searcher of `aho-corasick`) for the ten ASCII digits and the ten
+//!   full-width ones (`EF BC 90..99`) skips text without digits 16 or 32
+//!   bytes at a time. Its result is kept (see [`DigitCache`]) until the scan
+//!   passes it, so text between two digits is searched once however many
+//!   times the scan asks. Where no vector searcher is available, a
+//!   word-at-a-time loop does the same job.
 //! * **Numerals.** Spoken-style numbers (`幺三八一二三四五六七八`) are written
-//!   with very common characters (`一`, `三`, `八` ...), so looking for them one
-//!   by one would mean decoding every character. No match is shorter than
-//!   [`MIN_UNITS`] units, so a numeral-only token worth reading covers at
-//!   least 30 bytes; probing one character every [`PROBE_STRIDE`] bytes is
-//!   certain to land in every such token. A probe that lands in a shorter run
-//!   (`一个`, `三四天`) is dropped.
+//!   with common characters (`一`, `三`, `八` ...): a third searcher finds
+//!   them, and a hit in a run too short to match (`一个`, `三四天`; no match
+//!   has fewer than [`MIN_UNITS`] units) is dropped on the spot. Without
+//!   vector searchers, one character every [`PROBE_STRIDE`] bytes up to the
+//!   next digit is probed instead: a numeral-only token worth reading covers
+//!   at least 30 bytes, so a probe lands in it.
 //!
 //! Both report the *token start*: the first unit of the run of units and
 //! gaps that contains the hit, but never before the caller's `floor`. The
 //! result does not depend on where the probes happen to fall, which is what
 //! makes a scan that resumes at any position agree with one that did not
 //! stop (the streaming guarantee).
+
+use std::sync::OnceLock;
+
+use aho_corasick::Span;
+use aho_corasick::packed::{MatchKind, Searcher};
 
 use super::token::MAX_GAP_CHARS;
 use super::units::{digit_at, is_numeral_at, prev_char_start, sep_at, unit_before, utf8_len};
@@ -33,30 +41,149 @@ const PROBE_STRIDE: usize = 16;
 
 const BLOCK: usize = 32;
 
-/// Start of the next token at or after `pos` that could contain a match.
-pub(crate) fn next_candidate(hay: &[u8], pos: usize) -> Option<usize> {
-    let mut b = pos;
+/// The next digit found by a search that started at `from`, valid for every
+/// later search starting at or after `from` and not past the digit. ASCII
+/// and full-width digits are searched for separately (see [`Searchers`]), so
+/// each has its own entry.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct DigitCache {
+    ascii: Option<(usize, Option<usize>)>,
+    wide: Option<(usize, Option<usize>)>,
+    /// The start of the next numeral token long enough to match.
+    numeral: Option<(usize, Option<usize>)>,
+}
+
+impl DigitCache {
+    /// Offset of the first ASCII or full-width digit at or after `pos`.
+    fn next(&mut self, hay: &[u8], pos: usize) -> Option<usize> {
+        let Some(searchers) = searchers() else { return next_digit_by_words(hay, pos) };
+        let ascii = cached(&mut self.ascii, pos, || find(&searchers.ascii, hay, pos));
+        let wide = cached(&mut self.wide, pos, || find(&searchers.wide, hay, pos));
+        earliest(ascii, wide)
+    }
+}
+
+fn earliest(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The cached result of a search from `pos`, or a new one.
+#[inline]
+fn cached(
+    entry: &mut Option<(usize, Option<usize>)>,
+    pos: usize,
+    search: impl FnOnce() -> Option<usize>,
+) -> Option<usize> {
+    if let Some((from, found)) = *entry
+        && from <= pos
+        && found.is_none_or(|d| d >= pos)
+    {
+        return found;
+    }
+    let found = search();
+    *entry = Some((pos, found));
+    found
+}
+
+/// Vectorized searchers (the packed "Teddy" searcher of `aho-corasick`):
+/// one for the ten ASCII digits, one for the ten full-width digits, one for
+/// the numerals. Kept apart because a searcher fingerprints as many leading
+/// bytes as its shortest pattern has: together, every full-width comma
+/// (`EF BC 8C`) would be a candidate; apart, the searches for three-byte
+/// characters look at all three bytes.
+struct Searchers {
+    ascii: Searcher,
+    wide: Searcher,
+    numeral: Searcher,
+}
+
+/// The searchers, built once per process; `None` where the CPU has no
+/// vector unit they support.
+fn searchers() -> Option<&'static Searchers> {
+    static SEARCHERS: OnceLock<Option<Searchers>> = OnceLock::new();
+    SEARCHERS
+        .get_or_init(|| {
+            let mut config = aho_corasick::packed::Config::new();
+            config.match_kind(MatchKind::LeftmostFirst);
+            let mut ascii = config.builder();
+            let mut wide = config.builder();
+            for d in 0..10u8 {
+                ascii.add([b'0' + d]);
+                wide.add([0xEF, 0xBC, 0x90 + d]);
+            }
+            let mut numeral = config.builder();
+            for c in NUMERALS.chars() {
+                numeral.add(c.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+            Some(Searchers { ascii: ascii.build()?, wide: wide.build()?, numeral: numeral.build()? })
+        })
+        .as_ref()
+}
+
+/// Start of the first match of `searcher` at or after `from`.
+#[inline]
+fn find(searcher: &Searcher, hay: &[u8], from: usize) -> Option<usize> {
+    if from >= hay.len() {
+        return None;
+    }
+    searcher.find_in(hay, Span::from(from..hay.len())).map(|m| m.start())
+}
+
+/// Offset of the first ASCII or full-width digit at or after `from`, a
+/// word at a time, where the vectorized searchers are not available.
+fn next_digit_by_words(hay: &[u8], from: usize) -> Option<usize> {
+    let mut b = from;
     while b < hay.len() {
         let end = (b + BLOCK).min(hay.len());
-        let mut found = None;
-        let mut p = b;
-        while p < end {
-            if let Some(t) = probe_numerals(hay, p, pos) {
-                found = Some(t);
-                break;
-            }
-            p += PROBE_STRIDE;
-        }
         if let Some(d) = first_digit(hay, b, end) {
-            let t = token_start(hay, d, pos);
-            found = Some(found.map_or(t, |f: usize| f.min(t)));
-        }
-        if found.is_some() {
-            return found;
+            return Some(d);
         }
         b = end;
     }
     None
+}
+
+/// Every numeral character (see `units::digit_at`).
+const NUMERALS: &str = "零〇洞一幺二两三四五六七拐八九";
+
+/// Start of the next token at or after `pos` that could contain a match.
+/// `cache` must be used with one haystack only.
+pub(crate) fn next_candidate(hay: &[u8], pos: usize, cache: &mut DigitCache) -> Option<usize> {
+    let Some(searchers) = searchers() else { return next_candidate_by_probes(hay, pos) };
+    let digit = cache.next(hay, pos).map(|d| token_start(hay, d, pos));
+    let numeral = cached(&mut cache.numeral, pos, || next_numeral_token(&searchers.numeral, hay, pos));
+    earliest(digit, numeral)
+}
+
+/// Start of the first token at or after `pos` that holds a numeral and
+/// enough units to match.
+fn next_numeral_token(searcher: &Searcher, hay: &[u8], pos: usize) -> Option<usize> {
+    let mut from = pos;
+    loop {
+        let n = find(searcher, hay, from)?;
+        let t = token_start(hay, n, pos);
+        if holds_enough_units(hay, t) {
+            return Some(t);
+        }
+        from = super::token::skip_run(hay, n);
+    }
+}
+
+/// [`next_candidate`] without vector searchers: digits found a word at a
+/// time, numerals by probing.
+fn next_candidate_by_probes(hay: &[u8], pos: usize) -> Option<usize> {
+    let digit = next_digit_by_words(hay, pos);
+    let mut p = pos;
+    while p < digit.unwrap_or(hay.len()) {
+        if let Some(t) = probe_numerals(hay, p, pos) {
+            return Some(digit.map_or(t, |d| t.min(token_start(hay, d, pos))));
+        }
+        p += PROBE_STRIDE;
+    }
+    digit.map(|d| token_start(hay, d, pos))
 }
 
 /// Whether eight bytes may hold an ASCII digit or the middle byte of a
@@ -187,7 +314,7 @@ mod tests {
     use super::*;
 
     fn find(s: &str) -> Option<usize> {
-        next_candidate(s.as_bytes(), 0)
+        next_candidate(s.as_bytes(), 0, &mut DigitCache::default())
     }
 
     #[test]
@@ -208,13 +335,47 @@ mod tests {
             assert_eq!(find(&text), Some(at), "padding {pad}");
             // Resuming anywhere before the number finds the same start.
             for from in (0..at).filter(|&i| text.is_char_boundary(i)) {
-                assert_eq!(next_candidate(text.as_bytes(), from), Some(at));
+                assert_eq!(next_candidate(text.as_bytes(), from, &mut DigitCache::default()), Some(at));
             }
         }
         let spaced = "一三八 一二三四 五六七八";
         for pad in 0..20 {
             let text = format!("{}电话{}", "嗯".repeat(pad), spaced);
             assert_eq!(find(&text), text.find(spaced), "padding {pad}");
+        }
+    }
+
+    #[test]
+    fn vector_and_word_searches_agree() {
+        let text = "您好，请问（有）什么：可以帮您？１２３ 456，７８９0１";
+        let bytes = text.as_bytes();
+        if cfg!(any(target_arch = "x86_64", target_arch = "aarch64")) {
+            assert!(searchers().is_some(), "a vector searcher is expected on this architecture");
+        }
+        for from in 0..=bytes.len() {
+            let expected = (from..bytes.len())
+                .find(|&i| digit_at(bytes, i).is_some_and(|u| u.script != super::super::units::Script::Numeral));
+            assert_eq!(next_digit_by_words(bytes, from), expected, "from {from}");
+            assert_eq!(DigitCache::default().next(bytes, from), expected, "from {from}");
+        }
+        // One cache, asked at increasing offsets, answers as fresh searches do.
+        let mut cache = DigitCache::default();
+        for from in 0..=bytes.len() {
+            let expected = DigitCache::default().next(bytes, from);
+            assert_eq!(cache.next(bytes, from), expected, "from {from}");
+        }
+    }
+
+    #[test]
+    fn searchers_and_probes_find_the_same_tokens() {
+        let text = "一个一个来，三四天后再说。电话幺三八一二三四五六七八，一三八 一二三四 五六七八 \
+                    或者138一二三四五六七八，第一二三期，再打一三八,一二三四，五六七八九零一二三四五六七八九";
+        let bytes = text.as_bytes();
+        let mut cache = DigitCache::default();
+        for from in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
+            let expected = next_candidate_by_probes(bytes, from);
+            assert_eq!(next_candidate(bytes, from, &mut DigitCache::default()), expected, "from {from}");
+            assert_eq!(next_candidate(bytes, from, &mut cache), expected, "from {from}, cached");
         }
     }
 

@@ -53,6 +53,7 @@ pub(crate) enum Step {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     tok: Token,
+    digit: finder::DigitCache,
     address: Option<(usize, Next)>,
 }
 
@@ -60,6 +61,7 @@ impl Scratch {
     /// Forgets what was found in the previous haystack.
     pub(crate) fn reset(&mut self) {
         self.address = None;
+        self.digit = finder::DigitCache::default();
     }
 }
 
@@ -71,7 +73,7 @@ impl Scratch {
 /// haystack only.
 pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scratch: &mut Scratch) -> Step {
     loop {
-        let digits = finder::next_candidate(hay, *pos);
+        let digits = finder::next_candidate(hay, *pos, &mut scratch.digit);
         let address = next_address(det, hay, *pos, eof, &mut scratch.address);
         match address {
             Next::Found(a) if digits.is_none_or(|t| a.start <= prefix_start(hay, t, *pos)) => {

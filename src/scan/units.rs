@@ -45,33 +45,24 @@ pub(crate) struct Unit {
     pub(crate) script: Script,
 }
 
-/// Decodes the three-byte UTF-8 sequence at `hay[i..]` to a code point, if
-/// there is one.
-#[inline]
-fn three_byte_char(hay: &[u8], i: usize) -> Option<u32> {
-    let b = hay.get(i..i + 3)?;
-    if b[0] & 0xF0 != 0xE0 || b[1] & 0xC0 != 0x80 || b[2] & 0xC0 != 0x80 {
-        return None;
-    }
-    Some((u32::from(b[0] & 0x0F) << 12) | (u32::from(b[1] & 0x3F) << 6) | u32::from(b[2] & 0x3F))
-}
-
 /// The digit a Chinese numeral character stands for when a number is read
-/// out digit by digit. `十`, `百` and friends are not here: nobody reads a
-/// phone number as "one hundred and thirty-eight".
+/// out digit by digit, given the character's three UTF-8 bytes as one
+/// big-endian integer (compared whole: cheaper than decoding, and this runs
+/// on every probe of Chinese text). `十`, `百` and friends are not here:
+/// nobody reads a phone number as "one hundred and thirty-eight".
 #[inline]
-pub(crate) fn numeral_value(cp: u32) -> Option<u8> {
-    Some(match char::from_u32(cp)? {
-        '零' | '〇' | '洞' => 0,
-        '一' | '幺' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' | '拐' => 7,
-        '八' => 8,
-        '九' => 9,
+fn numeral_value(bytes: u32) -> Option<u8> {
+    Some(match bytes {
+        0xE9_9B_B6 | 0xE3_80_87 | 0xE6_B4_9E => 0, // 零 〇 洞
+        0xE4_B8_80 | 0xE5_B9_BA => 1,              // 一 幺
+        0xE4_BA_8C | 0xE4_B8_A4 => 2,              // 二 两
+        0xE4_B8_89 => 3,                           // 三
+        0xE5_9B_9B => 4,                           // 四
+        0xE4_BA_94 => 5,                           // 五
+        0xE5_85_AD => 6,                           // 六
+        0xE4_B8_83 | 0xE6_8B_90 => 7,              // 七 拐
+        0xE5_85_AB => 8,                           // 八
+        0xE4_B9_9D => 9,                           // 九
         _ => return None,
     })
 }
@@ -93,7 +84,8 @@ pub(crate) fn digit_at(hay: &[u8], i: usize) -> Option<Unit> {
         };
     }
     if b >= 0xE3 {
-        let value = numeral_value(three_byte_char(hay, i)?)?;
+        let &[b0, b1, b2] = hay.get(i..i + 3)? else { return None };
+        let value = numeral_value(u32::from_be_bytes([0, b0, b1, b2]))?;
         return Some(Unit { value, len: 3, script: Script::Numeral });
     }
     None
