@@ -266,7 +266,14 @@ pub(crate) enum Next {
 #[derive(Clone, Debug)]
 pub(crate) struct Addresses {
     gazetteer: Gazetteer,
+    /// The unit words, for anchored reads at a given offset.
     units: AhoCorasick,
+    /// The same words for the search for seeds: a vectorized searcher
+    /// that confirms a hit by comparing the few words sharing its
+    /// fingerprint, cheaper per hit than the automaton (seed words such as
+    /// `号` and `区` are common, and most hits are rejected at once). `None`
+    /// where the CPU has no vector unit it supports.
+    seeds: Option<aho_corasick::packed::Searcher>,
     parts: Vec<Part>,
 }
 
@@ -293,32 +300,52 @@ impl Addresses {
             .start_kind(aho_corasick::StartKind::Both)
             .build(UNIT_WORDS.iter().map(|(w, _)| w))
             .expect("the unit words build");
-        Addresses { gazetteer: Gazetteer::load(), units, parts: UNIT_WORDS.iter().map(|&(_, p)| p).collect() }
+        let seeds = aho_corasick::packed::Config::new()
+            .match_kind(aho_corasick::packed::MatchKind::LeftmostLongest)
+            .builder()
+            .extend(UNIT_WORDS.iter().map(|(w, _)| w))
+            .build();
+        Addresses { gazetteer: Gazetteer::load(), units, seeds, parts: UNIT_WORDS.iter().map(|&(_, p)| p).collect() }
+    }
+
+    /// The first unit word starting at or after `from`: its start, end and
+    /// part.
+    fn next_seed(&self, hay: &[u8], from: usize) -> Option<(usize, usize, Part)> {
+        let (start, end, pattern) = match &self.seeds {
+            Some(seeds) => {
+                let m = seeds.find_in(hay, aho_corasick::Span::from(from..hay.len()))?;
+                (m.start(), m.end(), m.pattern().as_usize())
+            }
+            None => {
+                let m = self.units.find(aho_corasick::Input::new(hay).range(from..))?;
+                (m.start(), m.end(), m.pattern().as_usize())
+            }
+        };
+        Some((start, end, self.parts[pattern]))
     }
 
     /// The first address starting at or after `pos`.
     pub(crate) fn next(&self, hay: &[u8], pos: usize, eof: bool, hotwords: &Hotwords) -> Next {
         let mut from = pos;
         while from < hay.len() {
-            let Some(m) = self.units.find(aho_corasick::Input::new(hay).range(from..)) else { break };
-            let part = self.parts[m.pattern().as_usize()];
+            let Some((m_start, m_end, part)) = self.next_seed(hay, from) else { break };
             // Cheap test first: a detail word needs a number right before it,
             // a road, compound or village word a name (`客户` is no seed).
-            let ok_before = char_before(hay, m.start(), pos).is_some_and(|(c, _)| match part {
+            let ok_before = char_before(hay, m_start, pos).is_some_and(|(c, _)| match part {
                 Part::Subdistrict => false,
                 Part::Road | Part::Compound | Part::Village => is_name_char(c),
                 _ => is_number_char(c),
             });
             if !ok_before {
-                from = m.end();
+                from = m_end;
                 continue;
             }
-            match self.parse(hay, m.start(), m.end(), part, pos, eof, hotwords) {
+            match self.parse(hay, m_start, m_end, part, pos, eof, hotwords) {
                 Parse::Found(f) => return Next::Found(f),
                 Parse::Hold(x) => return Next::Hold(x),
                 // Details read as part of a rejected chain are not tried
                 // again on their own (`3号楼603室` without a name).
-                Parse::No(chain_end) => from = chain_end.max(m.end()),
+                Parse::No(chain_end) => from = chain_end.max(m_end),
             }
         }
         if eof { Next::None } else { Next::Hold(self.tail_start(hay, pos)) }

@@ -57,7 +57,7 @@ impl DigitCache {
     /// Offset of the first ASCII or full-width digit at or after `pos`.
     fn next(&mut self, hay: &[u8], pos: usize) -> Option<usize> {
         let Some(searchers) = searchers() else { return next_digit_by_words(hay, pos) };
-        let ascii = cached(&mut self.ascii, pos, || find(&searchers.ascii, hay, pos));
+        let ascii = cached(&mut self.ascii, pos, || find_ascii_digit(&searchers.ascii, hay, pos));
         let wide = cached(&mut self.wide, pos, || find(&searchers.wide, hay, pos));
         earliest(ascii, wide)
     }
@@ -130,6 +130,21 @@ fn find(searcher: &Searcher, hay: &[u8], from: usize) -> Option<usize> {
         return None;
     }
     searcher.find_in(hay, Span::from(from..hay.len())).map(|m| m.start())
+}
+
+/// Bytes looked at one by one for the next ASCII digit before starting the
+/// vector search: in digit-dense text the next digit is usually a few bytes
+/// away (`19:56:08`), closer than a vector search takes to set up.
+const NEAR: usize = 8;
+
+/// Offset of the first ASCII digit at or after `from`.
+#[inline]
+fn find_ascii_digit(searcher: &Searcher, hay: &[u8], from: usize) -> Option<usize> {
+    let near = hay.get(from..(from + NEAR).min(hay.len()))?;
+    match near.iter().position(u8::is_ascii_digit) {
+        Some(k) => Some(from + k),
+        None => find(searcher, hay, from + near.len()),
+    }
 }
 
 /// Offset of the first ASCII or full-width digit at or after `from`, a
@@ -251,6 +266,16 @@ fn probe_numerals(hay: &[u8], p: usize, floor: usize) -> Option<usize> {
 /// Walks back from the unit at `unit` over units and gaps to the first unit
 /// of its token, never before `floor`.
 pub(crate) fn token_start(hay: &[u8], unit: usize, floor: usize) -> usize {
+    // The common case: an ASCII character that is neither a digit nor a
+    // separator ends the walk at once (`[19`, `:56`, `号码138` is not this).
+    if unit > floor
+        && let b = hay[unit - 1]
+        && b.is_ascii()
+        && !b.is_ascii_digit()
+        && !matches!(b, b' ' | b'\t' | b'-' | b')' | b',')
+    {
+        return unit;
+    }
     let mut start = unit;
     'outer: loop {
         if let Some(u) = unit_before(hay, start, floor) {
