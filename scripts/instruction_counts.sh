@@ -45,6 +45,12 @@ record empty "$(count empty target/release/tuomin redact "$dir/empty.txt")"
 for shape in chat tickets dense cjk logs; do
     record "redact/$shape" "$(count "r-$shape" target/release/tuomin redact "$dir/$shape.txt")"
 done
+# The bundled sample once, and eleven times in one file: the first pass
+# (sample minus empty) against the average later pass (the difference of
+# the two, over ten) shows whether a fresh process warms up.
+for i in 1 2 3 4 5 6 7 8 9 10 11; do cat examples/chat.txt; done > "$dir/sample11.txt"
+record "redact/sample" "$(count sample target/release/tuomin redact examples/chat.txt)"
+record "redact/sample-x11" "$(count sample11 target/release/tuomin redact "$dir/sample11.txt")"
 record "scan/chat" "$(count s-chat target/release/tuomin scan "$dir/chat.txt")"
 record "redact/chat/digit-kinds" \
     "$(count d-chat target/release/tuomin redact --kinds phone,id_card,bank_card "$dir/chat.txt")"
@@ -75,4 +81,12 @@ while read -r path now; do
     fi
     printf '%-28s %14s vs %14s  %+7s%%  %s\n' "$path" "$now" "$before" "$change" "$verdict"
 done < "$dir/counts"
+
+# A fresh process's first call must cost no more than twice a warm one.
+get() { awk -v p="$1" '$1 == p { print $2 }' "$dir/counts"; }
+awk -v e="$(get empty)" -v s="$(get redact/sample)" -v s11="$(get redact/sample-x11)" 'BEGIN {
+    first = s - e; warm = (s11 - s) / 10
+    printf "first pass over the sample %d instructions, later passes %d: %.2fx\n", first, warm, first / warm
+    exit !(first <= 2 * warm)
+}' || { echo "the first call costs more than twice a warm one"; status=1; }
 exit $status

@@ -307,10 +307,17 @@ impl Builder {
                 return Err(Error::TagTooLong { kind: k, len: t.len(), max: MAX_TAG_LEN });
             }
         }
+        // Tables shared by every redactor are built on the first build, and
+        // everything the scan would otherwise set up on its first call is
+        // set up here: the first call costs what later ones do.
+        crate::scan::finder::prepare();
+        if self.kinds.contains(Kind::IdCard) {
+            crate::detect::id_card::prepare();
+        }
         let det = Detectors {
             kinds: self.kinds,
-            hotwords: Hotwords::new(),
-            area_codes: AreaCodes::load(),
+            hotwords: Hotwords::shared(),
+            area_codes: AreaCodes::shared(),
             today: self.today.unwrap_or_else(Date::today),
             window: self.window,
             addresses: self.kinds.contains(Kind::Address).then(crate::detect::address::Addresses::shared),

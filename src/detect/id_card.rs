@@ -34,6 +34,12 @@ fn province_ok(d: &[u8]) -> bool {
 
 const REGION_CODE_DATA: &str = include_str!("../../data/region_codes.txt");
 
+/// Builds the region-code table now rather than on the first ID number, so
+/// a redactor's first call costs what later calls cost.
+pub(crate) fn prepare() {
+    region_codes();
+}
+
 /// Every administrative division code that exists or once existed (GB/T
 /// 2260 revisions since 1980 and later statistics-bureau lists; see
 /// `data/README.md`), sorted. An ID number keeps the code of the place it

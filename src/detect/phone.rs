@@ -46,6 +46,12 @@ pub(crate) struct AreaCodes {
 const AREA_CODE_DATA: &str = include_str!("../../data/area_codes.txt");
 
 impl AreaCodes {
+    /// The process-wide table, built on first use.
+    pub(crate) fn shared() -> AreaCodes {
+        static SHARED: std::sync::OnceLock<AreaCodes> = std::sync::OnceLock::new();
+        SHARED.get_or_init(AreaCodes::load).clone()
+    }
+
     pub(crate) fn load() -> AreaCodes {
         let mut bits = Box::new([0u64; 16]);
         for line in AREA_CODE_DATA.lines() {

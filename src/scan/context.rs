@@ -231,6 +231,13 @@ pub(crate) struct Hotwords {
 }
 
 impl Hotwords {
+    /// The process-wide hotword automaton, built on first use (it is the
+    /// same for every redactor).
+    pub(crate) fn shared() -> Hotwords {
+        static SHARED: std::sync::OnceLock<Hotwords> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Hotwords::new).clone()
+    }
+
     pub(crate) fn new() -> Hotwords {
         let mut words = Vec::new();
         let mut cues = Vec::new();

@@ -100,6 +100,12 @@ struct Searchers {
     numeral: Searcher,
 }
 
+/// Builds the searchers now rather than on the first scan, so a
+/// redactor's first call costs what later calls cost.
+pub(crate) fn prepare() {
+    searchers();
+}
+
 /// The searchers, built once per process; `None` where the CPU has no
 /// vector unit they support.
 fn searchers() -> Option<&'static Searchers> {
