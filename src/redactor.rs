@@ -149,9 +149,13 @@ impl Redactor {
 
     /// Bytes before a position that decisions at that position may read:
     /// the context window (four bytes a character at most) and the few
-    /// characters before a number or address that the edge checks read.
+    /// characters before a number or address that the edge checks read;
+    /// with addresses, the names an address word may reach back over and
+    /// the context before them.
     pub(crate) fn lookbehind(&self) -> usize {
-        self.inner.det.window * 4 + 32
+        let address =
+            if self.inner.det.addresses.is_some() { (crate::detect::address::MAX_BACK_CHARS + 16) * 4 } else { 0 };
+        self.inner.det.window * 4 + 32 + address
     }
 
     pub(crate) fn detectors(&self) -> &Detectors {

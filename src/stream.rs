@@ -196,6 +196,9 @@ pub struct Stream {
     flushed: bool,
     scratch: Box<Scratch>,
     replacement: Vec<u8>,
+    /// Stream offset where the last match ended, or where the current text
+    /// began.
+    floor: u64,
 }
 
 impl core::fmt::Debug for Stream {
@@ -221,6 +224,7 @@ impl Redactor {
             flushed: false,
             scratch: Box::default(),
             replacement: Vec::new(),
+            floor: 0,
         }
     }
 }
@@ -280,8 +284,17 @@ impl Stream {
             }
         }
         let base = self.carry_base;
-        let hold =
-            emit(&self.redactor, &mut self.scratch, &mut self.replacement, chunk, base, direct_from, false, sink)?;
+        let hold = emit(
+            &self.redactor,
+            &mut self.scratch,
+            &mut self.replacement,
+            &mut self.floor,
+            chunk,
+            base,
+            direct_from,
+            false,
+            sink,
+        )?;
         let keep_from = hold.saturating_sub(lb);
         self.carry.clear();
         self.carry.extend_from_slice(&chunk[keep_from..]);
@@ -301,6 +314,7 @@ impl Stream {
         self.carry_base += self.carry.len() as u64;
         self.carry.clear();
         self.done = 0;
+        self.floor = self.carry_base;
         Ok(())
     }
 
@@ -323,6 +337,7 @@ impl Stream {
             &self.redactor,
             &mut self.scratch,
             &mut self.replacement,
+            &mut self.floor,
             &self.carry,
             self.carry_base,
             self.done,
@@ -444,13 +459,17 @@ fn emit<S: Sink>(
     redactor: &Redactor,
     scratch: &mut Scratch,
     replacement: &mut Vec<u8>,
+    floor: &mut u64,
     hay: &[u8],
     base: u64,
     from: usize,
     eof: bool,
     sink: &mut S,
 ) -> Result<usize, S::Error> {
-    scratch.reset();
+    // The last match may have ended before this haystack: then nothing in
+    // it is bounded by the match, and the lookbehind covers what an address
+    // may reach back over.
+    scratch.reset((floor.saturating_sub(base) as usize).min(from));
     let det = redactor.detectors();
     let mut pos = from;
     let mut last = from;
@@ -468,6 +487,7 @@ fn emit<S: Sink>(
                     replacement,
                 })?;
                 last = m.end();
+                *floor = base + m.end() as u64;
             }
             Step::Done(hold) => {
                 if hold > last {

@@ -81,6 +81,25 @@ fn one_byte_at_a_time() {
     }
 }
 
+/// Address words repeated past the longest address: the decision about
+/// each address word must not depend on where a stream resumed (it once
+/// did: the walk back over names stopped at the resume point).
+#[test]
+fn repeated_address_chains_in_small_chunks() {
+    let r = Redactor::new();
+    for unit in ["建国路88号", "北京市朝阳区建国路88号", "3号楼603室", "幸福村3组", "东区3栋", "阳光花园3栋2单元"]
+    {
+        for n in [10, 20, 50] {
+            let text = unit.repeat(n);
+            let bytes = text.as_bytes();
+            for size in [1, 7, 13] {
+                let chunks: Vec<&[u8]> = bytes.chunks(size).collect();
+                assert_eq!(run_stream(&r, &chunks), one_shot(&r, bytes), "{unit} x {n}, chunks of {size}");
+            }
+        }
+    }
+}
+
 #[test]
 fn whole_corpus_as_one_stream_in_odd_chunks() {
     let r = common::redactor();

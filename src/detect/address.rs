@@ -324,14 +324,18 @@ impl Addresses {
         Some((start, end, self.parts[pattern]))
     }
 
-    /// The first address starting at or after `pos`.
-    pub(crate) fn next(&self, hay: &[u8], pos: usize, eof: bool, hotwords: &Hotwords) -> Next {
+    /// The first address whose address word lies at or after `pos`; its
+    /// names may reach back before `pos`, never before `floor` (where the
+    /// last match ended). Each address word is decided on its own, from the
+    /// bytes around it and `floor` alone, never from where the search
+    /// started: that is what lets a stream resume anywhere.
+    pub(crate) fn next(&self, hay: &[u8], pos: usize, floor: usize, eof: bool, hotwords: &Hotwords) -> Next {
         let mut from = pos;
         while from < hay.len() {
             let Some((m_start, m_end, part)) = self.next_seed(hay, from) else { break };
             // Cheap test first: a detail word needs a number right before it,
             // a road, compound or village word a name (`客户` is no seed).
-            let ok_before = char_before(hay, m_start, pos).is_some_and(|(c, _)| match part {
+            let ok_before = char_before(hay, m_start, floor).is_some_and(|(c, _)| match part {
                 Part::Subdistrict => false,
                 Part::Road | Part::Compound | Part::Village => is_name_char(c),
                 _ => is_number_char(c),
@@ -340,12 +344,10 @@ impl Addresses {
                 from = m_end;
                 continue;
             }
-            match self.parse(hay, m_start, m_end, part, pos, eof, hotwords) {
+            match self.parse(hay, m_start, m_end, part, floor, eof, hotwords) {
                 Parse::Found(f) => return Next::Found(f),
                 Parse::Hold(x) => return Next::Hold(x),
-                // Details read as part of a rejected chain are not tried
-                // again on their own (`3号楼603室` without a name).
-                Parse::No(chain_end) => from = chain_end.max(m_end),
+                Parse::No => from = m_end,
             }
         }
         if eof { Next::None } else { Next::Hold(self.tail_start(hay, pos)) }
@@ -413,6 +415,30 @@ impl Addresses {
         true
     }
 
+    /// Whether a detail (a number and a unit word: `3号楼`) ends right
+    /// before `i`, perhaps with a separator or two between.
+    fn follows_detail(&self, hay: &[u8], mut i: usize, floor: usize) -> bool {
+        for _ in 0..2 {
+            match char_before(hay, i, floor) {
+                Some((c, start)) if is_separator(c) => i = start,
+                _ => break,
+            }
+        }
+        let mut w = i;
+        for _ in 0..3 {
+            let Some((_, start)) = char_before(hay, w, floor) else { return false };
+            w = start;
+            let is_detail_word = self.unit_at(&hay[..i], w).is_some_and(|(end, p)| {
+                end == i && !matches!(p, Part::Road | Part::Compound | Part::Village | Part::Subdistrict)
+            });
+            // `楼` and `号楼` both end at `3号楼`: try every word that ends here.
+            if is_detail_word && char_before(hay, w, floor).is_some_and(|(c, _)| is_number_char(c)) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Reads forward from `end` over further details; returns the new end
     /// and how many details it read.
     fn extend(&self, hay: &[u8], mut end: usize, mut last: Part, start: usize) -> (usize, usize) {
@@ -474,7 +500,7 @@ impl Addresses {
             // (`花园路`, `新村路`, `三里屯路`) is read as part of that road.
             let names_road = part != Part::Road && matches!(self.unit_at(hay, unit_end), Some((_, Part::Road)));
             if numbered || names_road || hay[unit_end..].starts_with("街道".as_bytes()) {
-                return Parse::No(unit_end);
+                return Parse::No;
             }
             if part == Part::Road
                 && let Some((c, len)) = char_at(hay, seed_end)
@@ -483,8 +509,13 @@ impl Addresses {
             {
                 seed_end += len;
             }
-        } else if n == 0 || !self.detail_ok(hay, &Detail { number_start, end: unit_end, part }, false) {
-            return Parse::No(unit_end);
+        } else if n == 0
+            || !self.detail_ok(hay, &Detail { number_start, end: unit_end, part }, false)
+            || self.follows_detail(hay, number_start, floor)
+        {
+            // A detail right after another one (`603室` in `3号楼603室`)
+            // belongs to the chain that the first detail's word decides.
+            return Parse::No;
         }
 
         let (end, further) = self.extend(hay, seed_end, part, number_start);
@@ -504,7 +535,7 @@ impl Addresses {
             start = a.start;
         }
         if char_count(&hay[start..end]) > MAX_ADDRESS_CHARS {
-            return Parse::No(end);
+            return Parse::No;
         }
         let lead = self.admin_prefix(hay, start, number_start, named_seed);
         let mut admin = false;
@@ -555,7 +586,7 @@ impl Addresses {
             let lead = self.admin_prefix(hay, start, end, false) - start;
             return Parse::Found(Found { start, end, lead, by_context: true });
         }
-        Parse::No(end)
+        Parse::No
     }
 
     /// A bare room number (`502`, `1102`, `四零四`) right after a building,
@@ -756,8 +787,8 @@ impl Addresses {
 
 enum Parse {
     Found(Found),
-    /// Not an address; details up to this offset were read as one chain.
-    No(usize),
+    /// Not an address.
+    No,
     Hold(usize),
 }
 

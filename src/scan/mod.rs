@@ -6,10 +6,12 @@
 //!     └──────────────── resume after the match or group ◄───────┘
 //! ```
 //!
-//! The loop's only state is a position (plus a cache of the next address,
-//! valid while the position has not passed it). Every decision depends only
-//! on a bounded window: the context window and a few characters before a
-//! candidate (the redactor's lookbehind), and after it the character that
+//! The loop's state is a position and where the last match ended (plus
+//! caches of the next digit and address, valid while the position has not
+//! passed them). Every decision depends only on that end and a bounded
+//! window: the context window and the characters before a candidate,
+//! including the names an address may reach back over (the redactor's
+//! lookbehind), and after it the character that
 //! ends a number (up to [`LOOKAHEAD`] bytes when an extension may follow) or
 //! the characters that end an address. That makes the loop restartable: a
 //! scan given a haystack that ends early (`eof == false`) stops at the first
@@ -47,19 +49,26 @@ pub(crate) enum Step {
     Done(usize),
 }
 
-/// Per-haystack scratch space for [`step`]: the token buffer, and the next
-/// address found so far (addresses are searched ahead of the digit scan,
-/// and the result stays valid until the scan passes its start).
+/// Per-haystack scratch space for [`step`]: the token buffer, the next
+/// digits and the next address found so far (searched ahead of the scan,
+/// valid until the scan passes them), and where the last match ended.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     tok: Token,
     digit: finder::DigitCache,
     address: Option<(usize, Next)>,
+    /// End of the last match, or where the text began: an address never
+    /// reaches back past it. This, not the scan position, bounds the walk
+    /// back over an address's names, so that the decision about an
+    /// address word does not depend on where a scan resumed.
+    floor: usize,
 }
 
 impl Scratch {
-    /// Forgets what was found in the previous haystack.
-    pub(crate) fn reset(&mut self) {
+    /// Forgets what was found in the previous haystack; in the next one,
+    /// the last match ended (or the text began) at `floor`.
+    pub(crate) fn reset(&mut self, floor: usize) {
+        self.floor = floor;
         self.address = None;
         self.digit = finder::DigitCache::default();
     }
@@ -74,10 +83,11 @@ impl Scratch {
 pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scratch: &mut Scratch) -> Step {
     loop {
         let digits = finder::next_candidate(hay, *pos, &mut scratch.digit);
-        let address = next_address(det, hay, *pos, eof, &mut scratch.address);
+        let address = next_address(det, hay, *pos, scratch.floor, eof, &mut scratch.address);
         match address {
             Next::Found(a) if digits.is_none_or(|t| a.start <= prefix_start(hay, t, *pos)) => {
                 *pos = a.end;
+                scratch.matched(a.end);
                 return Step::Found(det.address_match(&a));
             }
             Next::Hold(x) if digits.is_none_or(|t| x <= t) => {
@@ -119,6 +129,7 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
                 }
                 if let Some(m) = det.evaluate(hay, tok) {
                     *pos = m.end();
+                    scratch.matched(m.end());
                     return Step::Found(m);
                 }
                 // The next group may start a match only if enough units
@@ -135,8 +146,24 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
     }
 }
 
+impl Scratch {
+    /// Records a match ending at `end`: the new floor for addresses, which
+    /// makes the address found so far (searched with the old floor) stale.
+    fn matched(&mut self, end: usize) {
+        self.floor = end;
+        self.address = None;
+    }
+}
+
 /// The next address at or after `pos`, from the cache while it still holds.
-fn next_address(det: &Detectors, hay: &[u8], pos: usize, eof: bool, cache: &mut Option<(usize, Next)>) -> Next {
+fn next_address(
+    det: &Detectors,
+    hay: &[u8],
+    pos: usize,
+    floor: usize,
+    eof: bool,
+    cache: &mut Option<(usize, Next)>,
+) -> Next {
     let Some(addresses) = &det.addresses else { return Next::None };
     if let Some((from, next)) = *cache {
         let valid = from <= pos
@@ -149,7 +176,7 @@ fn next_address(det: &Detectors, hay: &[u8], pos: usize, eof: bool, cache: &mut 
             return next;
         }
     }
-    let next = addresses.next(hay, pos, eof, &det.hotwords);
+    let next = addresses.next(hay, pos, floor.min(pos), eof, &det.hotwords);
     *cache = Some((pos, next));
     next
 }
