@@ -147,6 +147,26 @@ const STOPPERS: &[char] = &[
 
 /// Phrases that end a sentence part right before an address: the backward
 /// read stops after them (`改成世纪四路...`).
+/// Whether `before` ends with one of [`LEAD_INS`]. Runs for every
+/// character an address walks back over, so the last two bytes are looked
+/// up in a bit set of the words' last two bytes before any word is compared.
+fn ends_with_lead_in(before: &[u8]) -> bool {
+    const LAST_TWO: [u64; 1024] = {
+        let mut set = [0u64; 1024];
+        let mut i = 0;
+        while i < LEAD_INS.len() {
+            let w = LEAD_INS[i].as_bytes();
+            let key = (w[w.len() - 2] as usize) << 8 | w[w.len() - 1] as usize;
+            set[key / 64] |= 1 << (key % 64);
+            i += 1;
+        }
+        set
+    };
+    let [.., a, b] = *before else { return false };
+    let key = usize::from(a) << 8 | usize::from(b);
+    LAST_TWO[key / 64] & (1 << (key % 64)) != 0 && LEAD_INS.iter().any(|w| before.ends_with(w.as_bytes()))
+}
+
 const LEAD_INS: &[&str] = &[
     "我家",
     "你家",
@@ -230,15 +250,56 @@ fn is_separator(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | ',' | '，' | '、')
 }
 
+/// The character at `i` and its length, decoded by hand: the parser reads
+/// characters one at a time, and this runs for each of them.
 fn char_at(hay: &[u8], i: usize) -> Option<(char, usize)> {
-    let len = utf8_len(*hay.get(i)?)?;
-    let s = core::str::from_utf8(hay.get(i..i + len)?).ok()?;
-    s.chars().next().map(|c| (c, len))
+    let b0 = *hay.get(i)?;
+    if b0 < 0x80 {
+        return Some((char::from(b0), 1));
+    }
+    let len = utf8_len(b0)?;
+    let tail = hay.get(i + 1..i + len)?;
+    if tail.iter().any(|&b| b & 0xC0 != 0x80) {
+        return None;
+    }
+    let lead = u32::from(b0) & (0x7F >> len);
+    let cp = tail.iter().fold(lead, |cp, &b| (cp << 6) | u32::from(b & 0x3F));
+    // Overlong forms decode below the least code point of their length.
+    let least = [0, 0, 0x80, 0x800, 0x1_0000][len];
+    if cp < least {
+        return None;
+    }
+    char::from_u32(cp).map(|c| (c, len))
 }
 
 fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
     let start = prev_char_start(hay, end, floor)?;
     char_at(hay, start).filter(|&(_, len)| start + len == end).map(|(c, _)| (c, start))
+}
+
+/// Where the last match ended (an address never reaches back past it),
+/// and the lowest offset any read bounded by it has looked at: a search
+/// whose reads stayed clear of a later floor would decide the same with it.
+struct Floor {
+    at: usize,
+    low: core::cell::Cell<usize>,
+}
+
+impl Floor {
+    fn new(at: usize) -> Floor {
+        Floor { at, low: core::cell::Cell::new(usize::MAX) }
+    }
+
+    /// Notes a read that looks at bytes from `i` on.
+    fn touch(&self, i: usize) {
+        self.low.set(self.low.get().min(i));
+    }
+
+    /// The character that ends at `end`, not before the floor.
+    fn char_before(&self, hay: &[u8], end: usize) -> Option<(char, usize)> {
+        self.touch(end.saturating_sub(4));
+        char_before(hay, end, self.at)
+    }
 }
 
 /// One address found.
@@ -252,6 +313,11 @@ pub(crate) struct Found {
     pub(crate) by_context: bool,
 }
 
+/// How far before an address word its decision may look for the floor
+/// (where the last match ended): its number and the names before it, four
+/// bytes a character at most.
+pub(crate) const REACH_BACK_BYTES: usize = (MAX_BACK_CHARS + MAX_NUMBER_CHARS + 4) * 4;
+
 /// What looking for the next address found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Next {
@@ -260,6 +326,18 @@ pub(crate) enum Next {
     None,
     /// The haystack may continue, and an address may start at this offset.
     Hold(usize),
+}
+
+impl Next {
+    /// Whether this result still holds for a search starting at `pos`: it
+    /// lies at or after `pos`, or there is nothing.
+    pub(crate) fn at_or_after(self, pos: usize) -> bool {
+        match self {
+            Next::Found(a) => a.start >= pos,
+            Next::Hold(x) => x >= pos,
+            Next::None => true,
+        }
+    }
 }
 
 /// The address detector.
@@ -329,13 +407,34 @@ impl Addresses {
     /// last match ended). Each address word is decided on its own, from the
     /// bytes around it and `floor` alone, never from where the search
     /// started: that is what lets a stream resume anywhere.
-    pub(crate) fn next(&self, hay: &[u8], pos: usize, floor: usize, eof: bool, hotwords: &Hotwords) -> Next {
+    ///
+    /// Only address words starting before `limit` are looked at; with a
+    /// `limit` inside the haystack, [`Next::None`] means none of those.
+    /// Also returns the lowest offset a read bounded by `floor` looked at.
+    pub(crate) fn next(
+        &self,
+        hay: &[u8],
+        pos: usize,
+        floor: usize,
+        eof: bool,
+        hotwords: &Hotwords,
+        limit: usize,
+    ) -> (Next, usize) {
+        let floor = Floor::new(floor);
+        let next = self.search(hay, pos, &floor, eof, hotwords, limit);
+        (next, floor.low.get())
+    }
+
+    fn search(&self, hay: &[u8], pos: usize, floor: &Floor, eof: bool, hotwords: &Hotwords, limit: usize) -> Next {
         let mut from = pos;
         while from < hay.len() {
             let Some((m_start, m_end, part)) = self.next_seed(hay, from) else { break };
+            if m_start >= limit {
+                return Next::None;
+            }
             // Cheap test first: a detail word needs a number right before it,
             // a road, compound or village word a name (`客户` is no seed).
-            let ok_before = char_before(hay, m_start, floor).is_some_and(|(c, _)| match part {
+            let ok_before = floor.char_before(hay, m_start).is_some_and(|(c, _)| match part {
                 Part::Subdistrict => false,
                 Part::Road | Part::Compound | Part::Village => is_name_char(c),
                 _ => is_number_char(c),
@@ -350,7 +449,7 @@ impl Addresses {
                 Parse::No => from = m_end,
             }
         }
-        if eof { Next::None } else { Next::Hold(self.tail_start(hay, pos)) }
+        if eof || limit < hay.len() { Next::None } else { Next::Hold(self.tail_start(hay, pos)) }
     }
 
     /// Where a possible address at the end of an unfinished haystack begins:
@@ -417,22 +516,22 @@ impl Addresses {
 
     /// Whether a detail (a number and a unit word: `3号楼`) ends right
     /// before `i`, perhaps with a separator or two between.
-    fn follows_detail(&self, hay: &[u8], mut i: usize, floor: usize) -> bool {
+    fn follows_detail(&self, hay: &[u8], mut i: usize, floor: &Floor) -> bool {
         for _ in 0..2 {
-            match char_before(hay, i, floor) {
+            match floor.char_before(hay, i) {
                 Some((c, start)) if is_separator(c) => i = start,
                 _ => break,
             }
         }
         let mut w = i;
         for _ in 0..3 {
-            let Some((_, start)) = char_before(hay, w, floor) else { return false };
+            let Some((_, start)) = floor.char_before(hay, w) else { return false };
             w = start;
             let is_detail_word = self.unit_at(&hay[..i], w).is_some_and(|(end, p)| {
                 end == i && !matches!(p, Part::Road | Part::Compound | Part::Village | Part::Subdistrict)
             });
             // `楼` and `号楼` both end at `3号楼`: try every word that ends here.
-            if is_detail_word && char_before(hay, w, floor).is_some_and(|(c, _)| is_number_char(c)) {
+            if is_detail_word && floor.char_before(hay, w).is_some_and(|(c, _)| is_number_char(c)) {
                 return true;
             }
         }
@@ -475,7 +574,7 @@ impl Addresses {
         unit_start: usize,
         unit_end: usize,
         part: Part,
-        floor: usize,
+        floor: &Floor,
         eof: bool,
         hotwords: &Hotwords,
     ) -> Parse {
@@ -484,7 +583,7 @@ impl Addresses {
         let named_seed = matches!(part, Part::Village | Part::Road | Part::Compound);
         let mut number_start = unit_start;
         let mut n = 0;
-        while let Some((c, start)) = char_before(hay, number_start, floor).filter(|_| !named_seed) {
+        while let Some((c, start)) = floor.char_before(hay, number_start).filter(|_| !named_seed) {
             if !is_number_char(c) || n == MAX_NUMBER_CHARS {
                 break;
             }
@@ -495,7 +594,7 @@ impl Addresses {
         if named_seed {
             // A road name inside a subdistrict name (`东风路街道`) is no road;
             // neither is a bus line (`46路`).
-            let numbered = char_before(hay, unit_start, floor).is_some_and(|(c, _)| c.is_ascii_digit());
+            let numbered = floor.char_before(hay, unit_start).is_some_and(|(c, _)| c.is_ascii_digit());
             // A compound or village word that is the start of a road name
             // (`花园路`, `新村路`, `三里屯路`) is read as part of that road.
             let names_road = part != Part::Road && matches!(self.unit_at(hay, unit_end), Some((_, Part::Road)));
@@ -672,20 +771,20 @@ impl Addresses {
     /// Reads back from `from` over names, stopping at particles, verbs,
     /// lead-in phrases and punctuation; a separator is crossed only after
     /// the end of a part (`广东省，深圳市`, `海南 海口 龙华区`).
-    fn back_start(&self, hay: &[u8], from: usize, floor: usize) -> usize {
+    fn back_start(&self, hay: &[u8], from: usize, floor: &Floor) -> usize {
         let mut s = from;
         let mut chars = 0;
         while chars < MAX_BACK_CHARS {
-            if LEAD_INS.iter().any(|w| hay[..s].ends_with(w.as_bytes())) {
+            if ends_with_lead_in(&hay[..s]) {
                 break;
             }
-            let Some((c, start)) = char_before(hay, s, floor) else { break };
+            let Some((c, start)) = floor.char_before(hay, s) else { break };
             if is_number_char(c) && !is_name_char(c) {
                 // Step over an earlier detail's number (`74弄86号`,
                 // `10号院5号楼`), never over a bare number.
                 let mut k = s;
                 let mut n = 0;
-                while let Some((d, ds)) = char_before(hay, k, floor) {
+                while let Some((d, ds)) = floor.char_before(hay, k) {
                     if !is_number_char(d) || n == MAX_NUMBER_CHARS {
                         break;
                     }
@@ -703,9 +802,13 @@ impl Addresses {
                 continue;
             }
             if is_separator(c) {
-                let part_end = char_before(hay, start, floor)
+                let part_end = floor
+                    .char_before(hay, start)
                     .is_some_and(|(p, _)| PART_ENDS.contains(&p) || PLACE_ENDS.contains(&p) || ROAD_ENDS.contains(&p))
-                    || self.gazetteer.ending_at(hay, start, floor).is_some();
+                    || {
+                        floor.touch(start.saturating_sub(self.gazetteer.longest()));
+                        self.gazetteer.ending_at(hay, start, floor.at).is_some()
+                    };
                 if !part_end {
                     break;
                 }
@@ -856,4 +959,39 @@ fn char_count(s: &[u8]) -> usize {
 /// Offset of the first of `words` in `s`.
 fn find_any(s: &[u8], words: &[&str]) -> Option<usize> {
     words.iter().filter_map(|w| memchr::memmem::find(s, w.as_bytes())).min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_characters_as_the_standard_library_does() {
+        let mut bytes = Vec::new();
+        for c in ['a', 'é', '中', '号', '😀', '\u{10FFFF}', '\u{800}', '\u{FFFF}'] {
+            bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        }
+        // Overlong, surrogate, out-of-range, truncated and stray bytes.
+        bytes.extend_from_slice(b"\xC0\xAF\xE0\x80\xAF\xED\xA0\x80\xF4\x90\x80\x80\xF0\x80\x80\x80\x80\xFF\xE4\xB8");
+        for i in 0..bytes.len() {
+            let len = utf8_len(bytes[i]).unwrap_or(1);
+            let expected = bytes
+                .get(i..i + len)
+                .and_then(|s| core::str::from_utf8(s).ok())
+                .and_then(|s| s.chars().next())
+                .map(|c| (c, len));
+            assert_eq!(char_at(&bytes, i), expected, "at {i}");
+        }
+    }
+
+    #[test]
+    fn lead_in_test_agrees_with_a_plain_search() {
+        for w in LEAD_INS {
+            let text = format!("地址{w}");
+            assert!(ends_with_lead_in(text.as_bytes()), "{w}");
+            assert!(!ends_with_lead_in(&text.as_bytes()[..text.len() - 1]), "{w} cut");
+        }
+        assert!(!ends_with_lead_in("北京市朝阳区".as_bytes()));
+        assert!(!ends_with_lead_in(b""));
+    }
 }

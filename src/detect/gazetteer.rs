@@ -159,6 +159,11 @@ impl Gazetteer {
         (from..to).filter(|&s| hay[s] & 0xC0 != 0x80).find_map(|s| self.at(&hay[..to], s))
     }
 
+    /// Longest name, in bytes.
+    pub(crate) fn longest(&self) -> usize {
+        self.longest
+    }
+
     /// A division name ending exactly at `end` (starting no earlier than
     /// `floor`).
     pub(crate) fn ending_at(&self, hay: &[u8], end: usize, floor: usize) -> Option<Admin> {

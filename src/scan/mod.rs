@@ -27,7 +27,7 @@ pub(crate) mod token;
 pub(crate) mod units;
 
 use crate::detect::Detectors;
-use crate::detect::address::Next;
+use crate::detect::address::{Next, REACH_BACK_BYTES};
 use crate::matches::Match;
 use finder::MIN_UNITS;
 use token::{Read, Token};
@@ -56,7 +56,7 @@ pub(crate) enum Step {
 pub(crate) struct Scratch {
     tok: Token,
     digit: finder::DigitCache,
-    address: Option<(usize, Next)>,
+    address: Option<AddressCache>,
     /// End of the last match, or where the text began: an address never
     /// reaches back past it. This, not the scan position, bounds the walk
     /// back over an address's names, so that the decision about an
@@ -147,12 +147,20 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
 }
 
 impl Scratch {
-    /// Records a match ending at `end`: the new floor for addresses, which
-    /// makes the address found so far (searched with the old floor) stale.
+    /// Records a match ending at `end`: the new floor for addresses.
     fn matched(&mut self, end: usize) {
         self.floor = end;
-        self.address = None;
     }
+}
+
+/// The result of an address search from `from`, with the floor it used
+/// and the lowest offset its floor-bounded reads looked at.
+#[derive(Clone, Copy, Debug)]
+struct AddressCache {
+    from: usize,
+    floor: usize,
+    low: usize,
+    next: Next,
 }
 
 /// The next address at or after `pos`, from the cache while it still holds.
@@ -162,22 +170,40 @@ fn next_address(
     pos: usize,
     floor: usize,
     eof: bool,
-    cache: &mut Option<(usize, Next)>,
+    cache: &mut Option<AddressCache>,
 ) -> Next {
     let Some(addresses) = &det.addresses else { return Next::None };
-    if let Some((from, next)) = *cache {
-        let valid = from <= pos
-            && match next {
-                Next::Found(a) => a.start >= pos,
-                Next::Hold(x) => x >= pos,
-                Next::None => true,
-            };
-        if valid {
-            return next;
+    let floor = floor.min(pos);
+    if let Some(c) = cache.as_mut()
+        && c.from <= pos
+        && c.next.at_or_after(pos)
+    {
+        // A match may have ended since the search, moving the floor up.
+        // The search's reads that the floor bounds stayed at or above `low`:
+        // a floor no higher than that changes none of them.
+        if c.floor == floor || c.low >= floor {
+            c.floor = floor;
+            return c.next;
+        }
+        // Otherwise only address words close enough after the new floor to
+        // reach back to it can be decided differently: search again up to
+        // there, and keep the result beyond.
+        let limit = floor + REACH_BACK_BYTES;
+        if c.next.at_or_after(limit) {
+            let (near, low) = addresses.next(hay, pos, floor, eof, &det.hotwords, limit);
+            if !matches!(near, Next::None) {
+                c.next = near;
+            }
+            // Reads for the words past the limit stayed at or above the new
+            // floor (they cannot reach it) and at or above the old `low`.
+            c.low = low.min(c.low.max(floor));
+            c.from = pos;
+            c.floor = floor;
+            return c.next;
         }
     }
-    let next = addresses.next(hay, pos, floor.min(pos), eof, &det.hotwords);
-    *cache = Some((pos, next));
+    let (next, low) = addresses.next(hay, pos, floor, eof, &det.hotwords, usize::MAX);
+    *cache = Some(AddressCache { from: pos, floor, low, next });
     next
 }
 
