@@ -123,6 +123,70 @@ enum tuomin_kind
    A postal address.
    */
   TUOMIN_KIND_ADDRESS = 4,
+  /*
+   An SMS verification code.
+   */
+  TUOMIN_KIND_VERIFICATION_CODE = 5,
+  /*
+   A password or PIN.
+   */
+  TUOMIN_KIND_PASSWORD = 6,
+  /*
+   A card security code (CVV/CVN).
+   */
+  TUOMIN_KIND_CARD_SECURITY_CODE = 7,
+  /*
+   A card expiry date.
+   */
+  TUOMIN_KIND_CARD_EXPIRY = 8,
+  /*
+   A passport number.
+   */
+  TUOMIN_KIND_PASSPORT = 9,
+  /*
+   A travel permit for Hong Kong, Macao or Taiwan residents, or an Exit-Entry permit.
+   */
+  TUOMIN_KIND_TRAVEL_PERMIT = 10,
+  /*
+   A Hong Kong identity card number.
+   */
+  TUOMIN_KIND_HK_ID = 11,
+  /*
+   A Macao identity card number.
+   */
+  TUOMIN_KIND_MACAO_ID = 12,
+  /*
+   A Taiwan national identification number.
+   */
+  TUOMIN_KIND_TAIWAN_ID = 13,
+  /*
+   A military or armed-police officer's ID number.
+   */
+  TUOMIN_KIND_MILITARY_ID = 14,
+  /*
+   An email address.
+   */
+  TUOMIN_KIND_EMAIL = 15,
+  /*
+   A QQ number.
+   */
+  TUOMIN_KIND_QQ = 16,
+  /*
+   A WeChat ID.
+   */
+  TUOMIN_KIND_WE_CHAT = 17,
+  /*
+   An IPv4 or IPv6 address.
+   */
+  TUOMIN_KIND_IP_ADDRESS = 18,
+  /*
+   A vehicle licence plate.
+   */
+  TUOMIN_KIND_LICENSE_PLATE = 19,
+  /*
+   A person's name (only when asked for).
+   */
+  TUOMIN_KIND_NAME = 20,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -292,7 +356,7 @@ const char *tuomin_version(void);
 
 /*
  The stable name of a kind (`"phone"`, `"id_card"`, `"bank_card"`,
- `"address"`): a static NUL-terminated string that is never freed. NULL
+ `"address"`, `"email"` ..., as `tuomin scan` prints them): a static NUL-terminated string that is never freed. NULL
  for a value that is not a `TUOMIN_KIND_*`.
  */
 const char *tuomin_kind_name(uint32_t kind);

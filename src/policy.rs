@@ -102,12 +102,44 @@ impl Preset {
                 Kind::IdCard => "[身份证号]",
                 Kind::BankCard => "[银行卡号]",
                 Kind::Address => "[地址]",
+                Kind::VerificationCode => "[验证码]",
+                Kind::Password => "[密码]",
+                Kind::CardSecurityCode => "[安全码]",
+                Kind::CardExpiry => "[有效期]",
+                Kind::Passport => "[护照号]",
+                Kind::TravelPermit => "[通行证号]",
+                Kind::HkId => "[香港身份证号]",
+                Kind::MacaoId => "[澳门身份证号]",
+                Kind::TaiwanId => "[台湾身份证号]",
+                Kind::MilitaryId => "[军官证号]",
+                Kind::Email => "[邮箱]",
+                Kind::Qq => "[QQ号]",
+                Kind::WeChat => "[微信号]",
+                Kind::IpAddress => "[IP地址]",
+                Kind::LicensePlate => "[车牌号]",
+                Kind::Name => "[姓名]",
             }),
             Preset::TagEnglish => Policy::tag(match kind {
                 Kind::Phone => "[PHONE]",
                 Kind::IdCard => "[ID_CARD]",
                 Kind::BankCard => "[BANK_CARD]",
                 Kind::Address => "[ADDRESS]",
+                Kind::VerificationCode => "[VERIFICATION_CODE]",
+                Kind::Password => "[PASSWORD]",
+                Kind::CardSecurityCode => "[CARD_SECURITY_CODE]",
+                Kind::CardExpiry => "[CARD_EXPIRY]",
+                Kind::Passport => "[PASSPORT]",
+                Kind::TravelPermit => "[TRAVEL_PERMIT]",
+                Kind::HkId => "[HK_ID]",
+                Kind::MacaoId => "[MACAO_ID]",
+                Kind::TaiwanId => "[TAIWAN_ID]",
+                Kind::MilitaryId => "[MILITARY_ID]",
+                Kind::Email => "[EMAIL]",
+                Kind::Qq => "[QQ]",
+                Kind::WeChat => "[WECHAT]",
+                Kind::IpAddress => "[IP_ADDRESS]",
+                Kind::LicensePlate => "[LICENSE_PLATE]",
+                Kind::Name => "[NAME]",
             }),
         }
     }
@@ -156,6 +188,90 @@ fn kept(policy: &Policy, m: &Match, units: &[u8]) -> (usize, usize) {
         _ => (0, 0),
     };
     if head + tail >= n { (0, 0) } else { (head, tail) }
+}
+
+/// Masks, in place, a match of a kind written with letters as well as
+/// digits (codes, passwords, document numbers, handles): its *units* are
+/// ASCII letters and digits and every other character but punctuation.
+///
+/// The conventional policy keeps:
+///
+/// | kind | kept | example |
+/// |---|---|---|
+/// | codes, passwords, security codes, expiry dates | nothing | `******` |
+/// | passports, permits, other ID numbers | first 1, last 2 | `E******78` |
+/// | email | first character, and the domain | `z*******@qq.com` |
+/// | QQ, WeChat | first 1, last 1 | `1*******9` |
+/// | IP address | first two groups | `192.168.*.**` |
+/// | licence plate | first 2, last 1 | `京A****5` |
+/// | name | the surname | `张**` |
+fn mask_chars(policy: &Policy, m: &Match, span: &mut [u8]) {
+    let mut body_start = 0;
+    let mut body_end = span.len();
+    let (head, tail) = match policy {
+        Policy::Partial { head, tail } => (usize::from(*head), usize::from(*tail)),
+        Policy::Conventional => match m.kind() {
+            Kind::Passport | Kind::TravelPermit | Kind::HkId | Kind::MacaoId | Kind::TaiwanId | Kind::MilitaryId => {
+                (1, 2)
+            }
+            Kind::Qq | Kind::WeChat => (1, 1),
+            Kind::LicensePlate => (2, 1),
+            Kind::Email => {
+                body_end = span.iter().position(|&b| b == b'@').unwrap_or(span.len());
+                (1, 0)
+            }
+            Kind::Name => {
+                body_start = m.lead();
+                (0, 0)
+            }
+            Kind::IpAddress => {
+                // Keep the network part: the first two groups.
+                let mut groups = 0;
+                for (i, &b) in span.iter().enumerate() {
+                    if b == b'.' || b == b':' {
+                        groups += 1;
+                        if groups == 2 {
+                            body_start = i;
+                            break;
+                        }
+                    }
+                }
+                (0, 0)
+            }
+            _ => (0, 0),
+        },
+        _ => (0, 0),
+    };
+    let body = &mut span[body_start..body_end];
+    let n = char_units(body).count();
+    let (head, tail) = if head + tail >= n { (0, 0) } else { (head, tail) };
+    let units: Vec<(usize, usize)> = char_units(body).collect();
+    for (k, &(at, len)) in units.iter().enumerate() {
+        if k >= head && k + tail < n {
+            write_mask(&mut body[at..at + len]);
+        }
+    }
+}
+
+/// Offsets and lengths of the units of a character-masked match: ASCII
+/// letters and digits, and characters outside ASCII but for punctuation
+/// and spaces.
+fn char_units(body: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    const PUNCTUATION: [&str; 12] = ["　", "，", "、", "：", "（", "）", "·", "・", "－", "。", "【", "】"];
+    let mut i = 0;
+    core::iter::from_fn(move || {
+        loop {
+            let len = char_len(body, i)?;
+            let at = i;
+            i += len;
+            let c = &body[at..at + len];
+            let unit =
+                if len == 1 { c[0].is_ascii_alphanumeric() } else { !PUNCTUATION.iter().any(|p| p.as_bytes() == c) };
+            if unit {
+                return Some((at, len));
+            }
+        }
+    })
 }
 
 /// Masks, in place, an address: every character but separators, after the
@@ -225,8 +341,10 @@ fn char_len(span: &[u8], i: usize) -> Option<usize> {
 /// Masks, in place, the units of a match's bytes under a length-preserving
 /// policy. `span` is exactly the match's bytes.
 pub(crate) fn mask_in_place(policy: &Policy, m: &Match, span: &mut [u8]) {
-    if m.kind() == Kind::Address {
-        return mask_address(policy, m, span);
+    match m.kind() {
+        Kind::Address => return mask_address(policy, m, span),
+        Kind::Phone | Kind::IdCard | Kind::BankCard => {}
+        _ => return mask_chars(policy, m, span),
     }
     let body = &mut span[m.lead()..];
     // Values of the units, for the landline area code and the count.

@@ -151,11 +151,13 @@ impl Redactor {
     /// the context window (four bytes a character at most) and the few
     /// characters before a number or address that the edge checks read;
     /// with addresses, the names an address word may reach back over and
-    /// the context before them.
+    /// the context before them; with anchored kinds, how far a match may
+    /// start before its trigger.
     pub(crate) fn lookbehind(&self) -> usize {
         let address =
             if self.inner.det.addresses.is_some() { (crate::detect::address::MAX_BACK_CHARS + 16) * 4 } else { 0 };
-        self.inner.det.window * 4 + 32 + address
+        let anchored = if self.inner.det.anchored.is_some() { crate::detect::anchored::MAX_BACK } else { 0 };
+        self.inner.det.window * 4 + 32 + address.max(anchored)
     }
 
     pub(crate) fn detectors(&self) -> &Detectors {
@@ -252,7 +254,7 @@ impl Builder {
     /// Every kind, [`Preset::Conventional`], the default context window.
     pub fn new() -> Builder {
         Builder {
-            kinds: KindSet::ALL,
+            kinds: KindSet::DEFAULT,
             preset: Preset::Conventional,
             policies: Default::default(),
             window: DEFAULT_CONTEXT_WINDOW,
@@ -325,6 +327,7 @@ impl Builder {
             today: self.today.unwrap_or_else(Date::today),
             window: self.window,
             addresses: self.kinds.contains(Kind::Address).then(crate::detect::address::Addresses::shared),
+            anchored: crate::detect::anchored::Anchored::new(self.kinds),
         };
         Ok(Redactor { inner: Arc::new(Inner { det, policies }) })
     }

@@ -107,7 +107,7 @@ fn policies_and_presets_apply() {
 #[test]
 fn bad_usage_exits_2_with_one_clear_line_and_no_output() {
     for args in [
-        &["scan", "--kinds", "phone,email"][..],
+        &["scan", "--kinds", "phone,e-mail"][..],
         &["redact", "--preset", "blur"],
         &["redact", "--policy", "phone=keep:3"],
         &["redact", "--frobnicate"],

@@ -313,28 +313,67 @@ pub(crate) struct Found {
     pub(crate) by_context: bool,
 }
 
+/// Longest unit word, in bytes.
+const MAX_UNIT_WORD_LEN: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < UNIT_WORDS.len() {
+        if UNIT_WORDS[i].0.len() > longest {
+            longest = UNIT_WORDS[i].0.len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// How far before an address word its decision may look for the floor
 /// (where the last match ended): its number and the names before it, four
 /// bytes a character at most.
 pub(crate) const REACH_BACK_BYTES: usize = (MAX_BACK_CHARS + MAX_NUMBER_CHARS + 4) * 4;
 
-/// What looking for the next address found.
+/// What looking for the next match of a searched-ahead detector (addresses,
+/// anchored detectors) found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Next {
-    Found(Found),
-    /// No address starts before the end of the haystack.
+pub(crate) enum Next<F = Found> {
+    Found(F),
+    /// No match starts before the end of the haystack.
     None,
-    /// The haystack may continue, and an address may start at this offset.
+    /// The haystack may continue, and a match may start at this offset.
     Hold(usize),
 }
 
-impl Next {
+/// Where a found match starts.
+pub(crate) trait Start {
+    fn start(&self) -> usize;
+}
+
+impl Start for Found {
+    fn start(&self) -> usize {
+        self.start
+    }
+}
+
+impl Start for super::anchored::Found {
+    fn start(&self) -> usize {
+        self.start
+    }
+}
+
+impl<F: Start> Next<F> {
+    /// The offset held, if this is a hold.
+    pub(crate) fn held(&self) -> Option<usize> {
+        match self {
+            Next::Hold(x) => Some(*x),
+            _ => None,
+        }
+    }
+
     /// Whether this result still holds for a search starting at `pos`: it
     /// lies at or after `pos`, or there is nothing.
-    pub(crate) fn at_or_after(self, pos: usize) -> bool {
+    pub(crate) fn at_or_after(&self, pos: usize) -> bool {
         match self {
-            Next::Found(a) => a.start >= pos,
-            Next::Hold(x) => x >= pos,
+            Next::Found(a) => a.start() >= pos,
+            Next::Hold(x) => *x >= pos,
             Next::None => true,
         }
     }
@@ -388,14 +427,20 @@ impl Addresses {
 
     /// The first unit word starting at or after `from`: its start, end and
     /// part.
-    fn next_seed(&self, hay: &[u8], from: usize) -> Option<(usize, usize, Part)> {
+    fn next_seed(&self, hay: &[u8], from: usize, limit: usize) -> Option<(usize, usize, Part)> {
+        // Seeds starting at `limit` or later are not wanted: search no
+        // further than where the last wanted one could end.
+        let to = limit.saturating_add(MAX_UNIT_WORD_LEN).min(hay.len());
+        if from >= to {
+            return None;
+        }
         let (start, end, pattern) = match &self.seeds {
             Some(seeds) => {
-                let m = seeds.find_in(hay, aho_corasick::Span::from(from..hay.len()))?;
+                let m = seeds.find_in(hay, aho_corasick::Span::from(from..to))?;
                 (m.start(), m.end(), m.pattern().as_usize())
             }
             None => {
-                let m = self.units.find(aho_corasick::Input::new(hay).range(from..))?;
+                let m = self.units.find(aho_corasick::Input::new(hay).range(from..to))?;
                 (m.start(), m.end(), m.pattern().as_usize())
             }
         };
@@ -428,7 +473,7 @@ impl Addresses {
     fn search(&self, hay: &[u8], pos: usize, floor: &Floor, eof: bool, hotwords: &Hotwords, limit: usize) -> Next {
         let mut from = pos;
         while from < hay.len() {
-            let Some((m_start, m_end, part)) = self.next_seed(hay, from) else { break };
+            let Some((m_start, m_end, part)) = self.next_seed(hay, from, limit) else { break };
             if m_start >= limit {
                 return Next::None;
             }

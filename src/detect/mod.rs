@@ -10,10 +10,15 @@
 //! checksum-valid ID number).
 
 pub(crate) mod address;
+pub(crate) mod anchored;
 pub(crate) mod bank_card;
+pub(crate) mod contact;
+pub(crate) mod document;
 pub(crate) mod gazetteer;
 pub(crate) mod id_card;
+pub(crate) mod name;
 pub(crate) mod phone;
+pub(crate) mod secret;
 
 use crate::date::Date;
 use crate::kind::{Kind, KindSet, SubKind};
@@ -111,6 +116,8 @@ pub(crate) struct Detectors {
     pub(crate) window: usize,
     /// The address detector, when addresses are looked for.
     pub(crate) addresses: Option<std::sync::Arc<address::Addresses>>,
+    /// The anchored detectors, when one of their kinds is looked for.
+    pub(crate) anchored: Option<anchored::Anchored>,
 }
 
 /// How close (in characters) a business number label must be to overrule

@@ -31,6 +31,38 @@ pub enum tuomin_kind {
     BankCard = 3,
     /// A postal address.
     Address = 4,
+    /// An SMS verification code.
+    VerificationCode = 5,
+    /// A password or PIN.
+    Password = 6,
+    /// A card security code (CVV/CVN).
+    CardSecurityCode = 7,
+    /// A card expiry date.
+    CardExpiry = 8,
+    /// A passport number.
+    Passport = 9,
+    /// A travel permit for Hong Kong, Macao or Taiwan residents, or an Exit-Entry permit.
+    TravelPermit = 10,
+    /// A Hong Kong identity card number.
+    HkId = 11,
+    /// A Macao identity card number.
+    MacaoId = 12,
+    /// A Taiwan national identification number.
+    TaiwanId = 13,
+    /// A military or armed-police officer's ID number.
+    MilitaryId = 14,
+    /// An email address.
+    Email = 15,
+    /// A QQ number.
+    Qq = 16,
+    /// A WeChat ID.
+    WeChat = 17,
+    /// An IPv4 or IPv6 address.
+    IpAddress = 18,
+    /// A vehicle licence plate.
+    LicensePlate = 19,
+    /// A person's name (only when asked for).
+    Name = 20,
 }
 
 impl tuomin_kind {
@@ -40,6 +72,22 @@ impl tuomin_kind {
             Kind::IdCard => tuomin_kind::IdCard,
             Kind::BankCard => tuomin_kind::BankCard,
             Kind::Address => tuomin_kind::Address,
+            Kind::VerificationCode => tuomin_kind::VerificationCode,
+            Kind::Password => tuomin_kind::Password,
+            Kind::CardSecurityCode => tuomin_kind::CardSecurityCode,
+            Kind::CardExpiry => tuomin_kind::CardExpiry,
+            Kind::Passport => tuomin_kind::Passport,
+            Kind::TravelPermit => tuomin_kind::TravelPermit,
+            Kind::HkId => tuomin_kind::HkId,
+            Kind::MacaoId => tuomin_kind::MacaoId,
+            Kind::TaiwanId => tuomin_kind::TaiwanId,
+            Kind::MilitaryId => tuomin_kind::MilitaryId,
+            Kind::Email => tuomin_kind::Email,
+            Kind::Qq => tuomin_kind::Qq,
+            Kind::WeChat => tuomin_kind::WeChat,
+            Kind::IpAddress => tuomin_kind::IpAddress,
+            Kind::LicensePlate => tuomin_kind::LicensePlate,
+            Kind::Name => tuomin_kind::Name,
         }
     }
 
@@ -76,7 +124,7 @@ pub extern "C" fn tuomin_version() -> *const c_char {
 }
 
 /// The stable name of a kind (`"phone"`, `"id_card"`, `"bank_card"`,
-/// `"address"`): a static NUL-terminated string that is never freed. NULL
+/// `"address"`, `"email"` ..., as `tuomin scan` prints them): a static NUL-terminated string that is never freed. NULL
 /// for a value that is not a `TUOMIN_KIND_*`.
 #[unsafe(no_mangle)]
 pub extern "C" fn tuomin_kind_name(kind: u32) -> *const c_char {
@@ -85,6 +133,22 @@ pub extern "C" fn tuomin_kind_name(kind: u32) -> *const c_char {
         Some(Kind::IdCard) => c"id_card".as_ptr(),
         Some(Kind::BankCard) => c"bank_card".as_ptr(),
         Some(Kind::Address) => c"address".as_ptr(),
+        Some(Kind::VerificationCode) => c"verification_code".as_ptr(),
+        Some(Kind::Password) => c"password".as_ptr(),
+        Some(Kind::CardSecurityCode) => c"card_security_code".as_ptr(),
+        Some(Kind::CardExpiry) => c"card_expiry".as_ptr(),
+        Some(Kind::Passport) => c"passport".as_ptr(),
+        Some(Kind::TravelPermit) => c"travel_permit".as_ptr(),
+        Some(Kind::HkId) => c"hk_id".as_ptr(),
+        Some(Kind::MacaoId) => c"macao_id".as_ptr(),
+        Some(Kind::TaiwanId) => c"taiwan_id".as_ptr(),
+        Some(Kind::MilitaryId) => c"military_id".as_ptr(),
+        Some(Kind::Email) => c"email".as_ptr(),
+        Some(Kind::Qq) => c"qq".as_ptr(),
+        Some(Kind::WeChat) => c"wechat".as_ptr(),
+        Some(Kind::IpAddress) => c"ip_address".as_ptr(),
+        Some(Kind::LicensePlate) => c"license_plate".as_ptr(),
+        Some(Kind::Name) => c"name".as_ptr(),
         None => core::ptr::null(),
     })
 }
@@ -269,7 +333,7 @@ mod tests {
             assert_eq!(name.to_str(), Ok(k.name()));
         }
         assert_eq!(tuomin_kind::to_kind(0), None);
-        assert!(tuomin_kind_name(5).is_null());
+        assert!(tuomin_kind_name(21).is_null());
     }
 
     #[test]

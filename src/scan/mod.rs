@@ -28,6 +28,7 @@ pub(crate) mod units;
 
 use crate::detect::Detectors;
 use crate::detect::address::{Next, REACH_BACK_BYTES};
+use crate::detect::anchored;
 use crate::matches::Match;
 use finder::MIN_UNITS;
 use token::{Read, Token};
@@ -57,6 +58,7 @@ pub(crate) struct Scratch {
     tok: Token,
     digit: finder::DigitCache,
     address: Option<AddressCache>,
+    anchored: Option<SearchCache<anchored::Found>>,
     /// End of the last match, or where the text began: an address never
     /// reaches back past it. This, not the scan position, bounds the walk
     /// back over an address's names, so that the decision about an
@@ -70,6 +72,7 @@ impl Scratch {
     pub(crate) fn reset(&mut self, floor: usize) {
         self.floor = floor;
         self.address = None;
+        self.anchored = None;
         self.digit = finder::DigitCache::default();
     }
 }
@@ -84,19 +87,11 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
     loop {
         let digits = finder::next_candidate(hay, *pos, &mut scratch.digit);
         let address = next_address(det, hay, *pos, scratch.floor, eof, &mut scratch.address);
-        match address {
-            Next::Found(a) if digits.is_none_or(|t| a.start <= prefix_start(hay, t, *pos)) => {
-                *pos = a.end;
-                scratch.matched(a.end);
-                return Step::Found(det.address_match(&a));
-            }
-            Next::Hold(x) if digits.is_none_or(|t| x <= t) => {
-                // The number after the held address may own a `+` or bracket
-                // before `x`.
-                let number = digits.map_or(x, |t| prefix_start(hay, t, *pos));
-                return Step::Done(x.min(number).min(tail_start(hay, *pos)));
-            }
-            _ => {}
+        let anchored = next_anchored(det, hay, *pos, scratch.floor, eof, &mut scratch.anchored);
+        if !(matches!(address, Next::None) && matches!(anchored, Next::None))
+            && let Some(done) = ahead(det, hay, pos, digits, address, anchored, scratch)
+        {
+            return done;
         }
         let Some(t) = digits else {
             return Step::Done(if eof { hay.len() } else { tail_start(hay, *pos) });
@@ -153,6 +148,49 @@ impl Scratch {
     }
 }
 
+/// Decides between the matches searched ahead (addresses, anchored kinds)
+/// and the next number token at `digits`: the earliest match found ahead
+/// (the longer one when two start together) when nothing may start before
+/// it, or a hold when something may. `None` when the token comes first.
+fn ahead(
+    det: &Detectors,
+    hay: &[u8],
+    pos: &mut usize,
+    digits: Option<usize>,
+    address: Next,
+    anchored: Next<anchored::Found>,
+    scratch: &mut Scratch,
+) -> Option<Step> {
+    // The earliest match found ahead (the longer one when two start
+    // together), and the earliest offset where one may still start.
+    let found = match (address, anchored) {
+        (Next::Found(a), Next::Found(x)) if x.start < a.start || x.start == a.start && x.end > a.end => {
+            Some(x.to_match())
+        }
+        (Next::Found(a), _) => Some(det.address_match(&a)),
+        (_, Next::Found(x)) => Some(x.to_match()),
+        _ => None,
+    };
+    let hold = [address.held(), anchored.held()].into_iter().flatten().min();
+    if let Some(m) = found
+        && hold.is_none_or(|h| m.start() < h)
+        && digits.is_none_or(|t| m.start() <= prefix_start(hay, t, *pos))
+    {
+        *pos = m.end();
+        scratch.matched(m.end());
+        return Some(Step::Found(m));
+    }
+    if let Some(x) = hold
+        && digits.is_none_or(|t| x <= t)
+    {
+        // The number after the held text may own a `+` or bracket
+        // before `x`.
+        let number = digits.map_or(x, |t| prefix_start(hay, t, *pos));
+        return Some(Step::Done(x.min(number).min(tail_start(hay, *pos))));
+    }
+    None
+}
+
 /// The result of an address search from `from`, with the floor it used
 /// and the lowest offset its floor-bounded reads looked at.
 #[derive(Clone, Copy, Debug)]
@@ -204,6 +242,52 @@ fn next_address(
     }
     let (next, low) = addresses.next(hay, pos, floor, eof, &det.hotwords, usize::MAX);
     *cache = Some(AddressCache { from: pos, floor, low, next });
+    next
+}
+
+/// The result of a search for anchored matches from `from`, with the floor
+/// it used.
+#[derive(Clone, Copy, Debug)]
+struct SearchCache<F> {
+    from: usize,
+    floor: usize,
+    next: Next<F>,
+}
+
+/// The next anchored match at or after `pos`, from the cache while it still
+/// holds. A family reads at most [`anchored::MAX_BACK`] bytes before a
+/// trigger, so when a match moves the floor only the triggers that close
+/// after it are looked at again.
+fn next_anchored(
+    det: &Detectors,
+    hay: &[u8],
+    pos: usize,
+    floor: usize,
+    eof: bool,
+    cache: &mut Option<SearchCache<anchored::Found>>,
+) -> Next<anchored::Found> {
+    let Some(detectors) = &det.anchored else { return Next::None };
+    let floor = floor.min(pos);
+    if let Some(c) = cache.as_mut()
+        && c.from <= pos
+        && c.next.at_or_after(pos)
+    {
+        if c.floor == floor {
+            return c.next;
+        }
+        let limit = floor + anchored::MAX_BACK;
+        if c.next.at_or_after(limit) {
+            let near = detectors.next(hay, pos, floor, eof, limit);
+            if !matches!(near, Next::None) {
+                c.next = near;
+            }
+            c.from = pos;
+            c.floor = floor;
+            return c.next;
+        }
+    }
+    let next = detectors.next(hay, pos, floor, eof, usize::MAX);
+    *cache = Some(SearchCache { from: pos, floor, next });
     next
 }
 

@@ -182,7 +182,9 @@ static bool test_kind_names(void) {
   CHECK(strcmp(tuomin_kind_name(TUOMIN_KIND_BANK_CARD), "bank_card") == 0);
   CHECK(strcmp(tuomin_kind_name(TUOMIN_KIND_ADDRESS), "address") == 0);
   CHECK(tuomin_kind_name(0) == NULL);
-  CHECK(tuomin_kind_name(5) == NULL);
+  CHECK(strcmp(tuomin_kind_name(TUOMIN_KIND_EMAIL), "email") == 0);
+  CHECK(strcmp(tuomin_kind_name(TUOMIN_KIND_NAME), "name") == 0);
+  CHECK(tuomin_kind_name(21) == NULL);
   return true;
 }
 
@@ -505,7 +507,7 @@ static bool test_builder_errors(void) {
   CHECK_OK(tuomin_builder_new(&b));
   const tuomin_result invalid = TUOMIN_RESULT_INVALID_PARAMETER;
 
-  CHECK_RESULT(tuomin_builder_set_kinds(b, "phone,passport"), invalid);
+  CHECK_RESULT(tuomin_builder_set_kinds(b, "phone,pasport"), invalid);
   CHECK_RESULT(tuomin_builder_set_kinds(b, ""), invalid);
   CHECK_RESULT(tuomin_builder_set_kinds(b, " , "), invalid);
   CHECK_RESULT(tuomin_builder_set_kinds(b, "phone\xff"), invalid);
@@ -513,7 +515,7 @@ static bool test_builder_errors(void) {
   CHECK_RESULT(tuomin_builder_set_preset(b, "Full"), invalid);
   CHECK_RESULT(tuomin_builder_set_preset(b, "\xe6\x89"), invalid);
   CHECK_RESULT(tuomin_builder_set_policy(b, 0, "full"), invalid);
-  CHECK_RESULT(tuomin_builder_set_policy(b, 5, "full"), invalid);
+  CHECK_RESULT(tuomin_builder_set_policy(b, 21, "full"), invalid);
   CHECK_RESULT(tuomin_builder_set_policy(b, TUOMIN_KIND_PHONE, "blur"), invalid);
   CHECK_RESULT(tuomin_builder_set_policy(b, TUOMIN_KIND_PHONE, "keep:3"), invalid);
   CHECK_RESULT(tuomin_builder_set_policy(b, TUOMIN_KIND_PHONE, "keep:3:256"), invalid);

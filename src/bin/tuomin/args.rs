@@ -130,7 +130,8 @@ mod tests {
         ));
         assert!(matches!(parse_policy("id_card=tag"), Ok((Kind::IdCard, PolicySpec::DefaultTag))));
         assert!(parse_policy("phone").is_err());
-        assert!(parse_policy("email=full").is_err());
+        assert!(parse_policy("e-mail=full").is_err());
+        assert!(matches!(parse_policy("email=full"), Ok((Kind::Email, PolicySpec::Policy(Policy::Full)))));
         assert!(parse_policy("phone=keep:3").is_err());
         assert!(parse_policy("phone=keep:3:999").is_err());
         assert!(parse_policy("phone=blur").is_err());
