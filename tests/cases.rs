@@ -1,7 +1,9 @@
 //! Table-driven detector cases: `tests/cases/*.txt`, one case per line.
 //!
 //! Each line is `NAME<TAB>TEXT`, where TEXT marks every expected match as
-//! `⟦kind|span⟧`. A line without markup is a hard negative.
+//! `⟦kind|span⟧`. A line without markup is a hard negative. Every `.txt`
+//! file in the directory is run; the core kinds' files are named below so
+//! that removing one fails.
 
 mod common;
 
@@ -45,4 +47,24 @@ fn hard_negatives() {
 #[test]
 fn address_cases() {
     run("address.txt", include_str!("cases/address.txt"));
+}
+
+#[test]
+fn every_case_file() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("the cases directory")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    for core in ["phone.txt", "id_card.txt", "bank_card.txt", "address.txt", "negatives.txt"] {
+        assert!(names.iter().any(|n| n == core), "{core} is missing");
+    }
+    for name in names.iter().filter(|n| {
+        !["phone.txt", "id_card.txt", "bank_card.txt", "address.txt", "negatives.txt"].contains(&n.as_str())
+    }) {
+        let text = std::fs::read_to_string(format!("{dir}/{name}")).expect("a readable case file");
+        run(name, &text);
+    }
 }

@@ -9,6 +9,11 @@
 //! a reported address is correct when it overlaps a labeled one;
 //! thresholds: recall ≥ 95%, precision ≥ 95%. Exact span agreement is
 //! reported too.
+//!
+//! The other kinds (`kinds-*.txt`, one file per family of detectors, each
+//! from its own `scripts/gen_kinds_*.py`): exact spans, recall ≥ 95% and
+//! precision ≥ 95% for every kind labeled in the file, and at least 30
+//! labels per kind.
 
 mod common;
 
@@ -117,4 +122,32 @@ fn addresses_in_chat() {
     let positives = lines.iter().filter(|(_, t)| t.contains("⟦address|")).count();
     assert!(positives >= 500 && lines.len() - positives >= 500, "500 address lines and 500 negatives");
     check("address.txt", text, &[Kind::Address], 0.95, 0.95, &[Kind::Address]);
+}
+
+#[test]
+fn other_kinds() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("the corpus directory")
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("kinds-") && n.ends_with(".txt"))
+        })
+        .collect();
+    files.sort();
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("a readable corpus file");
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+        let mut labeled: BTreeMap<Kind, usize> = BTreeMap::new();
+        for (_, marked) in case_lines(&text) {
+            for l in parse_marked(marked).1 {
+                *labeled.entry(l.0).or_default() += 1;
+            }
+        }
+        for (kind, n) in &labeled {
+            assert!(*n >= 30, "{name}: only {n} {kind} labels");
+        }
+        let kinds: Vec<Kind> = labeled.keys().copied().collect();
+        check(&name, &text, &[], 0.95, 0.95, &kinds);
+    }
 }
