@@ -71,6 +71,31 @@ fn every_split_point_of_every_corpus_line() {
     assert!(checked > 100_000, "{checked} splits");
 }
 
+/// Every line of every case file (`tests/cases/*.txt`), with names asked
+/// for too, split at every point and fed one byte at a time.
+#[test]
+fn every_case_line_at_every_split_point() {
+    let r = Redactor::builder().kinds(tuomin::KindSet::ALL).reference_date(common::test_date()).build().unwrap();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
+    let mut lines = 0;
+    for entry in std::fs::read_dir(dir).expect("the cases directory") {
+        let text = std::fs::read_to_string(entry.expect("an entry").path()).expect("a case file");
+        for (_, marked) in common::case_lines(&text) {
+            let plain = common::parse_marked(marked).0;
+            let bytes = plain.as_bytes();
+            let want = one_shot(&r, bytes);
+            for cut in 0..=bytes.len() {
+                let (a, b) = bytes.split_at(cut);
+                assert_eq!(run_stream(&r, &[a, b]), want, "split at {cut} of {plain:?}");
+            }
+            let chunks: Vec<&[u8]> = bytes.chunks(1).collect();
+            assert_eq!(run_stream(&r, &chunks), want, "one byte at a time: {plain:?}");
+            lines += 1;
+        }
+    }
+    assert!(lines > 300, "{lines} case lines");
+}
+
 #[test]
 fn one_byte_at_a_time() {
     let r = common::redactor();
