@@ -1,5 +1,8 @@
-//! Contact handles: email addresses (and, to come, QQ numbers, WeChat IDs,
-//! IP addresses and licence plates).
+//! Contact handles: email addresses and IPv4 addresses (and, to come, QQ
+//! numbers, WeChat IDs, IPv6 addresses and licence plates).
+//!
+//! An IPv4 address has no trigger word: the number scan calls [`ipv4_at`]
+//! at every number that starts with an ASCII digit followed by a dot.
 //!
 //! An email address is found from its `@`: the local part is read back
 //! from it, the domain forward. Both follow the common shape of addresses
@@ -91,6 +94,70 @@ fn email(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
     Some(Found { kind: Kind::Email, sub_kind: SubKind::Email, evidence: Evidence::Pattern, start, end, lead: 0 })
 }
 
+/// What reading an IPv4 address at a number found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Read {
+    Found(Found),
+    No,
+    /// The haystack ends before the address could be decided.
+    NeedMore,
+}
+
+/// The dotted-quad IPv4 address starting at `start` (an ASCII digit), when
+/// `kinds` asks for one: four numbers 0-255 without leading zeros, not
+/// glued to letters, digits or further dots, and not a version number
+/// (`v1.2.3.4`, `版本1.2.3.4`).
+pub(crate) fn ipv4_at(hay: &[u8], start: usize, eof: bool) -> Read {
+    let mut i = start;
+    for part in 0..4 {
+        if part > 0 {
+            match hay.get(i) {
+                Some(b'.') => i += 1,
+                Some(_) => return Read::No,
+                None if eof => return Read::No,
+                None => return Read::NeedMore,
+            }
+        }
+        let digits_start = i;
+        while hay.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+            if i - digits_start > 3 {
+                return Read::No;
+            }
+        }
+        let digits = &hay[digits_start..i];
+        if digits.is_empty() {
+            return if i == hay.len() && !eof { Read::NeedMore } else { Read::No };
+        }
+        let value = digits.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+        if value > 255 || (digits.len() > 1 && digits[0] == b'0') {
+            return Read::No;
+        }
+    }
+    // What follows must end it: not a digit, letter or another number part.
+    match hay.get(i) {
+        None if !eof => return Read::NeedMore,
+        Some(b'.') if hay.get(i + 1).is_none() && !eof => return Read::NeedMore,
+        Some(b'.') if hay.get(i + 1).is_some_and(u8::is_ascii_digit) => return Read::No,
+        Some(b) if b.is_ascii_alphanumeric() || *b == b'_' => return Read::No,
+        _ => {}
+    }
+    let before = &hay[..start];
+    let glued = before.last().is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_');
+    let version = before.ends_with("版本".as_bytes()) || before.ends_with("版本号".as_bytes());
+    if glued || version {
+        return Read::No;
+    }
+    Read::Found(Found {
+        kind: Kind::IpAddress,
+        sub_kind: SubKind::Ipv4,
+        evidence: Evidence::Pattern,
+        start,
+        end: i,
+        lead: 0,
+    })
+}
+
 /// Where a match whose trigger has not arrived yet may start in the
 /// unfinished tail of `hay` (`hay.len()` when nowhere): the local part of
 /// an email address whose `@` is still to come.
@@ -120,6 +187,22 @@ mod tests {
         assert_eq!(emails("发到 zhang.san+vip@mail.example.com.cn 吧"), ["zhang.san+vip@mail.example.com.cn"]);
         assert_eq!(emails("是 Li_Lei-88@163.com。"), ["Li_Lei-88@163.com"]);
         assert_eq!(emails("...abc@qq.com."), ["abc@qq.com"]);
+    }
+
+    fn ips(text: &str) -> Vec<&str> {
+        let r = Redactor::new();
+        r.find_iter(text).filter(|m| m.kind() == Kind::IpAddress).map(|m| &text[m.range()]).collect()
+    }
+
+    #[test]
+    fn finds_ipv4_addresses() {
+        assert_eq!(ips("服务器IP是192.168.1.10，连不上"), ["192.168.1.10"]);
+        assert_eq!(ips("ip 8.8.8.8。"), ["8.8.8.8"]);
+        assert_eq!(ips("从10.0.0.255登录的"), ["10.0.0.255"]);
+        for text in ["版本1.2.3.4", "v1.2.3.4", "256.1.1.1", "1.2.3", "1.2.3.4.5", "01.2.3.4", "价格1.5元", "a1.2.3.4"]
+        {
+            assert!(ips(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -105,6 +105,21 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
             *pos = token::skip_run(hay, t).max(t + 1);
             continue;
         }
+        if det.kinds.contains(crate::Kind::IpAddress)
+            && hay[t].is_ascii_digit()
+            && hay[t..].iter().take(4).any(|&b| b == b'.')
+        {
+            // An IPv4 address is read where its first number starts.
+            match crate::detect::contact::ipv4_at(hay, t, eof) {
+                crate::detect::contact::Read::Found(f) => {
+                    *pos = f.end;
+                    scratch.matched(f.end);
+                    return Step::Found(f.to_match());
+                }
+                crate::detect::contact::Read::NeedMore => return Step::Done(prefix_start(hay, t, *pos)),
+                crate::detect::contact::Read::No => {}
+            }
+        }
         if hay[t].is_ascii_digit()
             && let Some(end) = plain::dismiss(hay, t)
         {
