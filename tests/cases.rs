@@ -7,10 +7,10 @@
 
 mod common;
 
-use common::{case_lines, found, mark, parse_marked, redactor};
+use common::{case_lines, found, mark, parse_marked, redactor_for};
 
 fn run(file: &str, text: &str) {
-    let r = redactor();
+    let r = redactor_for(file);
     let mut names = std::collections::HashSet::new();
     let mut failures = Vec::new();
     for (name, marked) in case_lines(text) {

@@ -19,7 +19,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{Label, case_lines, found, mark, parse_marked, redactor};
+use common::{Label, case_lines, found, mark, parse_marked, redactor_for};
 use tuomin::Kind;
 
 #[derive(Default)]
@@ -47,8 +47,8 @@ fn overlaps(a: &Label, b: &Label) -> bool {
 }
 
 /// Scores one corpus file; returns the table and the differing lines.
-fn score(text: &str, lenient: &[Kind]) -> (BTreeMap<Kind, Tally>, Vec<String>, usize) {
-    let r = redactor();
+fn score(name: &str, text: &str, lenient: &[Kind]) -> (BTreeMap<Kind, Tally>, Vec<String>, usize) {
+    let r = redactor_for(name);
     let mut tallies: BTreeMap<Kind, Tally> = BTreeMap::new();
     let mut misses = Vec::new();
     let mut lines = 0;
@@ -77,7 +77,7 @@ fn score(text: &str, lenient: &[Kind]) -> (BTreeMap<Kind, Tally>, Vec<String>, u
 }
 
 fn check(name: &str, text: &str, lenient: &[Kind], min_recall: f64, min_precision: f64, kinds: &[Kind]) {
-    let (tallies, misses, lines) = score(text, lenient);
+    let (tallies, misses, lines) = score(name, text, lenient);
     let mut report = format!(
         "{name}: {lines} lines\n{:<10} {:>8} {:>8} {:>8} {:>9} {:>8}\n",
         "kind", "labeled", "reported", "recall", "precision", "exact"

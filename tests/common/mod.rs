@@ -50,6 +50,16 @@ pub fn redactor() -> Redactor {
     Redactor::builder().reference_date(test_date()).build().unwrap()
 }
 
+/// The redactor for a case or corpus file: the default one, or every kind
+/// (names included) for files about names (`name.txt`, `kinds-name.txt`).
+pub fn redactor_for(file: &str) -> Redactor {
+    if file == "name.txt" || file == "kinds-name.txt" {
+        Redactor::builder().kinds(tuomin::KindSet::ALL).reference_date(test_date()).build().unwrap()
+    } else {
+        redactor()
+    }
+}
+
 /// What the redactor reports for `plain`, as labels.
 pub fn found(r: &Redactor, plain: &str) -> Vec<Label> {
     r.find_iter(plain).map(|m| (m.kind(), m.start(), m.end())).collect()
