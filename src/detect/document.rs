@@ -849,7 +849,7 @@ fn skip_gap(hay: &[u8], from: usize, limit: usize) -> Option<usize> {
     const FILLER_WORDS: [&str; 9] = ["no", "nr", "num", "number", "is", "id", "card", "of", "the"];
     const PUNCTUATION: [&str; 15] =
         ["：", "，", "、", "（", "）", "“", "”", "「", "」", "【", "】", "　", "－", "·", "？"];
-    const OTHER_NUMBERS: [&str; 20] = [
+    const OTHER_NUMBERS: [&str; 28] = [
         "订单",
         "单号",
         "运单",
@@ -870,6 +870,14 @@ fn skip_gap(hay: &[u8], from: usize, limit: usize) -> Option<usize> {
         "工号",
         "型号",
         "尾号",
+        "訂單",
+        "單號",
+        "運單",
+        "快遞",
+        "手機",
+        "電話",
+        "帳號",
+        "型號",
     ];
     let mut i = from;
     let mut chars = 0;
