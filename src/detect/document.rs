@@ -172,8 +172,9 @@ const MAX_GAP_BYTES: usize = 48;
 /// Most characters between a value and the word after it.
 const MAX_BACK_GAP_CHARS: usize = 6;
 
-/// Most bytes of a value read back from the word after it.
-const MAX_BACK_VALUE: usize = 24;
+/// Most bytes of a value read back from the word after it: 12 full-width
+/// characters (`ＸＤ４７４２８４（８）`).
+const MAX_BACK_VALUE: usize = 36;
 
 /// Most digits read in a value.
 const MAX_DIGITS: usize = 12;
@@ -703,10 +704,11 @@ fn letter_at(hay: &[u8], i: usize) -> Option<(u8, usize)> {
 }
 
 /// Whether `hay[i..]` starts with a character that may be part of a
-/// compact value: an ASCII or full-width letter or digit, or a bracket.
+/// compact value: an ASCII or full-width letter or digit, a bracket, or the
+/// slash of an older Macao ID (`1/234567/8`).
 fn compact_char_len(hay: &[u8], i: usize) -> Option<usize> {
     match hay.get(i..)? {
-        [b, ..] if b.is_ascii_alphanumeric() || matches!(b, b'(' | b')') => Some(1),
+        [b, ..] if b.is_ascii_alphanumeric() || matches!(b, b'(' | b')' | b'/') => Some(1),
         // Full-width digits, letters and brackets.
         [0xEF, 0xBC, 0x88 | 0x89 | 0x90..=0x99 | 0xA1..=0xBA, ..] | [0xEF, 0xBD, 0x81..=0x9A, ..] => Some(3),
         _ => None,
