@@ -451,10 +451,25 @@ struct Value {
     n_letters: usize,
     digits: [u8; MAX_DIGITS],
     n_digits: usize,
-    /// Ends of the digit groups: digits read so far, byte offset, and
-    /// whether a space (not a dash) follows.
-    ends: [(usize, usize, bool); MAX_DIGITS],
+    ends: [GroupEnd; MAX_DIGITS],
     n_ends: usize,
+    /// Whether more digits follow the last group read (too many to read),
+    /// and how many of them were read in an unfinished group.
+    open: bool,
+    open_len: usize,
+}
+
+/// Where a group of digits ends.
+#[derive(Clone, Copy, Debug, Default)]
+struct GroupEnd {
+    /// Digits read up to here.
+    count: usize,
+    /// Byte offset.
+    at: usize,
+    /// Digits in the group.
+    len: usize,
+    /// Whether a space (not a dash) separates it from a next group.
+    spaced: bool,
 }
 
 impl Value {
@@ -463,19 +478,24 @@ impl Value {
     }
 
     /// The end of the longest reading with one of `counts` digits: the end
-    /// of the last group, or of an earlier group that a space separates
-    /// from the rest (`E12345678 13812345678`).
+    /// of the last group, or of an earlier group of two or more digits that
+    /// a space separates from a next group of two or more
+    /// (`E12345678 13812345678`, not a cut inside digits read out one by
+    /// one).
     fn end_with(&self, counts: &[usize]) -> Option<usize> {
         let ends = &self.ends[..self.n_ends];
-        ends.iter().enumerate().rev().find_map(|(k, &(n, end, spaced))| {
-            let last = k + 1 == ends.len();
-            (counts.contains(&n) && (last || spaced)).then_some(end)
+        (0..ends.len()).rev().find_map(|k| {
+            let e = ends[k];
+            let next_len = ends.get(k + 1).map_or(self.open_len, |next| next.len);
+            let last = k + 1 == ends.len() && !self.open;
+            let cut = last || (e.spaced && e.len >= 2 && next_len >= 2);
+            (cut && counts.contains(&e.count)).then_some(e.at)
         })
     }
 
     /// Byte offset where the first `n` digits end, if a group ends there.
     fn group_end(&self, n: usize) -> Option<usize> {
-        self.ends[..self.n_ends].iter().find(|e| e.0 == n).map(|e| e.1)
+        self.ends[..self.n_ends].iter().find(|e| e.count == n).map(|e| e.at)
     }
 }
 
@@ -501,12 +521,15 @@ fn read_value(hay: &[u8], i: usize, limit: usize) -> Option<Value> {
         j += len;
     }
     let mut script: Option<Script> = None;
+    let mut group_start = 0;
     loop {
         let unit =
             digit_at(hay, j).filter(|u| j + usize::from(u.len) <= limit && script.is_none_or(|s| s.joins(u.script)));
         if let Some(u) = unit {
             if v.n_digits == MAX_DIGITS {
                 // Too long a group: no reading ends inside it.
+                v.open = true;
+                v.open_len = v.n_digits - group_start;
                 break;
             }
             v.digits[v.n_digits] = u.value;
@@ -521,10 +544,20 @@ fn read_value(hay: &[u8], i: usize, limit: usize) -> Option<Value> {
         let next = sep_at(hay, j)
             .filter(|&(_, len)| j + len < limit)
             .filter(|&(_, len)| digit_at(hay, j + len).is_some_and(|u| script.is_none_or(|s| s.joins(u.script))));
-        v.ends[v.n_ends] = (v.n_digits, j, matches!(next, Some((Sep::Space, _))));
+        v.ends[v.n_ends] = GroupEnd {
+            count: v.n_digits,
+            at: j,
+            len: v.n_digits - group_start,
+            spaced: matches!(next, Some((Sep::Space, _))),
+        };
         v.n_ends += 1;
+        group_start = v.n_digits;
         match next {
             Some((Sep::Space | Sep::Dash, len)) if v.n_ends < MAX_DIGITS => j += len,
+            Some((Sep::Space | Sep::Dash, _)) => {
+                v.open = true;
+                break;
+            }
             _ => break,
         }
     }
@@ -582,14 +615,14 @@ fn macao_in_value(hay: &[u8], v: &Value, limit: usize) -> Option<usize> {
     }
     if v.n_ends == 1
         && v.n_digits == 1
-        && hay.get(v.ends[0].1) == Some(&b'/')
-        && let Some(rest) = read_value(hay, v.ends[0].1 + 1, limit)
+        && hay.get(v.ends[0].at) == Some(&b'/')
+        && let Some(rest) = read_value(hay, v.ends[0].at + 1, limit)
         && rest.n_ends == 1
         && rest.n_digits == 6
-        && hay.get(rest.ends[0].1) == Some(&b'/')
-        && let Some(check) = digit_at(hay, rest.ends[0].1 + 1)
+        && hay.get(rest.ends[0].at) == Some(&b'/')
+        && let Some(check) = digit_at(hay, rest.ends[0].at + 1)
     {
-        let end = rest.ends[0].1 + 1 + usize::from(check.len);
+        let end = rest.ends[0].at + 1 + usize::from(check.len);
         return (end <= limit && digit_at(hay, end).is_none()).then_some(end);
     }
     v.end_with(&[8])
@@ -1048,6 +1081,18 @@ mod tests {
         assert_eq!(sub("通行证CA1234567"), Some(SubKind::ExitEntryPermit));
         assert_eq!(sub("台湾居民来往大陆通行证12345678"), Some(SubKind::TaiwanPermit));
         assert_eq!(sub("通行证12345678"), None, "8 digits need Taiwan");
+    }
+
+    #[test]
+    fn cuts_only_between_real_groups() {
+        assert_eq!(found("护照E12345678 13812345678"), [(Kind::Passport, "E12345678"), (Kind::Phone, "13812345678")]);
+        assert_eq!(found("回乡证H12345678 01"), [(Kind::TravelPermit, "H12345678 01")]);
+        // Digits read out one by one are one number: no cut inside.
+        assert_eq!(found("台胞证 1 3 8 1 2 3 4 5 6 7 8"), [(Kind::Phone, "1 3 8 1 2 3 4 5 6 7 8")]);
+        assert_eq!(found("台胞证 1 2 3 4 5 6 7 8"), [(Kind::TravelPermit, "1 2 3 4 5 6 7 8")]);
+        // A dash glues a longer run on.
+        assert!(found("护照E12345678-1234567890123").is_empty());
+        assert_eq!(found("护照E12345678 1234567890123"), [(Kind::Passport, "E12345678")]);
     }
 
     #[test]
