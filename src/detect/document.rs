@@ -120,7 +120,7 @@ enum Word {
 }
 
 /// The trigger words and what each announces.
-const WORDS: [(&str, Word); 28] = [
+const WORDS: [(&str, Word); 26] = [
     ("护照", Word::Passport),
     ("護照", Word::Passport),
     ("passport", Word::Passport),
@@ -137,10 +137,8 @@ const WORDS: [(&str, Word); 28] = [
     ("香港身份证", Word::HkCard),
     ("HKID", Word::HkCard),
     ("澳门身份证", Word::MacaoCard),
-    ("澳門身份證", Word::MacaoCard),
     ("台湾身份证", Word::TaiwanCard),
     ("身分證", Word::TaiwanCard),
-    ("身分证", Word::TaiwanCard),
     ("军官证", Word::Officer),
     ("士兵证", Word::Officer),
     ("士官证", Word::Officer),
