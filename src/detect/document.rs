@@ -1,91 +1,107 @@
 //! Identity documents besides the resident ID: passports, travel permits,
 //! Hong Kong, Macao and Taiwan ID numbers, officer IDs.
 //!
-//! # Formats
+//! # Formats and words
 //!
-//! | kind | number | found |
+//! | kind | number | found after |
 //! |---|---|---|
-//! | passport | `E` + 8 digits (2012–2017), `E` + letter + 7 digits (since April 2017, `EA`, `EF`, …, not `EI`/`EO`), `G` + 8 digits (pre-2012), `D`/`S`/`P` + 7 or 8 digits, `DE`/`SE`/`PE` + 7 digits (diplomatic, service, public affairs), `K` + 8 and `KJ` + 7 (Hong Kong SAR), `MA` + 7 (Macao SAR) | after `护照`, `passport` |
-//! | permit, Hong Kong and Macao residents (`回乡证`) | `H` (Hong Kong) or `M` (Macao) + an 8-digit lifelong number, optionally followed by the 2-digit issue count (11 characters in all) | after `通行证`, `回乡证`, `permit` |
-//! | Exit-Entry permit (`往来港澳通行证`, `双程证`) | `C` + 8 characters: a digit or a letter other than `I`/`O`, then 7 digits | after `通行证`, `双程证`, `permit` |
-//! | permit, Taiwan residents (`台胞证`) | 8 digits | after `台胞证`, or `通行证` with `台湾` before it |
-//! | Hong Kong ID | 1–2 letters, 6 digits, check character `0`–`9`/`A`, usually in brackets: `A123456(3)` | check character valid: after `身份证`/`HKID` in any common form, alone when bracketed (see below) |
-//! | Macao ID | `1`, `5` or `7`, 6 digits, check digit: `1234567(8)`, `12345678`, older `1/234567/8` | after `身份证` with `澳门` before it |
-//! | Taiwan ID | letter, `1`/`2` (nationals) or `8`/`9` (resident certificates since 2021), 8 digits; or letter, `A`–`D`, 8 digits (older resident certificates) | check digit valid, after `身份证`/`身分證` |
-//! | officer ID (`军官证`, `士兵证`, `武警警官证`, `文职干部证` …) | a character, `字第`, 4–8 letters or digits, `号` (`南字第1234567号`); or 6–8 digits | after the document's name |
+//! | passport | `E` + 8 digits (2012–2017), `E` + letter other than `I`/`O` + 7 digits (since 5 April 2017: `EA`, `EF` …), `G` + 8 digits (before 2012), `D`/`S`/`P` + 7 or 8 digits, `DE`/`SE`/`PE` + 7 digits (diplomatic, service, public affairs), `K` + 8 and `KJ` + 7 (Hong Kong SAR), `MA` + 7 (Macao SAR) | `护照`, `護照`, `passport` |
+//! | permit of Hong Kong and Macao residents (`回乡证`) | `H` (Hong Kong) or `M` (Macao) + the 8-digit lifelong number, optionally followed by the 2-digit issue count | `通行证`, `回乡证`, `permit` |
+//! | Exit-Entry permit (`往来港澳通行证`, `双程证`) | `C` + 8 characters: a digit or a letter other than `I`/`O`, then 7 digits | `通行证`, `双程证`, `permit` |
+//! | permit of Taiwan residents (`台胞证`) | 8 digits | `台胞证`; `通行证` with `台湾` or `台胞` shortly before it (not `往来台湾`) |
+//! | Hong Kong ID | 1–2 letters, 6 digits, check character `0`–`9` or `A`: `A123456(3)`, `A1234563` | `香港身份证`, `HKID`, `身份證`, `居民身份证` with `香港` before it; the bracketed form alone (see below) |
+//! | Macao ID | `1`, `5` or `7`, 6 digits, check digit: `1234567(8)`, `12345678`, older `1/234567/8` | `澳门身份证`; `身份證` or `居民身份证` with `澳门`/`澳門` before it |
+//! | Taiwan ID | letter, `1`/`2` (nationals) or `8`/`9` (resident certificates since 2021), 8 digits, check digit; or letter, `A`–`D`, 8 digits (older resident certificates) | `台湾身份证`, `身分證` (the Taiwanese spelling), `身份證` |
+//! | officer ID | a character, `字第`, 4–8 letters or digits, `号` (`南字第1234567号`); or 6–8 digits | `军官证`, `士兵证`, `士官证`, `文职干部证`, `文职人员证`, `武警警官证` |
 //!
-//! The digit part may be written in ASCII or full-width digits or read out
-//! in Chinese numerals (`E幺二三四五六七八`), in groups or one digit per
-//! space (`E 1 2 3 4 5 6 7 8`); letters may be full-width or lower case.
-//! A value follows its word, with at most a few characters between
-//! (`护照号码是：E12345678`, `passport no. E12345678`) and no sentence end,
-//! no number of another kind (`订单`, `快递`, `手机` …) in between; or it
-//! comes right before the word (`C12345678是我的通行证`), written
-//! compactly. Its edges are not glued to other letters or digits, and no
-//! train-number, amount or line suffix follows it (`次`, `元`, `号线`).
+//! Letters may be lower case or full-width; digits ASCII, full-width, or
+//! read out in Chinese numerals (`E幺二三四五六七八`), in groups or one per
+//! space (`E 1 2 3 4 5 6 7 8`). A value follows its word with at most 12
+//! characters between (`护照号码是：E12345678`, `passport no. E12345678`),
+//! no sentence end (`。！；`) and no label of another number (`订单`,
+//! `快递`, `手机` …) among them; or it comes right before the word,
+//! written compactly, with at most a few characters such as `是我的`
+//! between (`C12345678是我的通行证`). Its edges are not glued to letters
+//! or digits, and no train-number, amount or line suffix follows it (`次`,
+//! `元`, `号线`). A value is cut between two digit groups only where a
+//! space separates groups of two or more digits (`E12345678 13812345678`),
+//! never inside digits read out one by one. The number of digits must be
+//! exactly one the format allows.
+//!
+//! The word `身份证` alone is not a trigger: it is the mainland ID's word,
+//! common in chat, and the mainland ID belongs to the number scan; a
+//! trigger would also hold a stream back after every `身份证`. A Hong Kong
+//! ID after it is still found by its bracket.
 //!
 //! # Check characters
 //!
 //! * Hong Kong: letters count `A` = 10 … `Z` = 35, digits their value; a
-//!   one-letter number is preceded by a space worth 36. The eight values
-//!   weighted 9, 8, … 2 plus the check value (`A` = 10) sum to a multiple of
-//!   11; a remainder of 0 gives `0`, of 1 gives `A`.
+//!   one-letter number is preceded by a space worth 36. The eight values,
+//!   weighted 9, 8, … 2, plus the check value (`A` = 10) sum to a multiple
+//!   of 11: a remainder of 0 gives `0`, of 1 gives `A`, else 11 minus it.
 //! * Taiwan: the letter becomes a two-digit code, `A`–`H` 10–17, `J`–`N`
 //!   18–22, `P`–`V` 23–29, `X` 30, `Y` 31, `W` 32, `Z` 33, `I` 34, `O` 35;
 //!   its two digits and the nine others, weighted 1, 9, 8, 7, 6, 5, 4, 3,
 //!   2, 1, 1, sum to a multiple of 10. An older resident certificate's
 //!   second letter counts as the last digit of its code (`A` 0 … `D` 3).
-//! * Macao: the check digit's algorithm is not published, so the number
-//!   needs its word and the Macao region.
+//! * Macao: no check algorithm is published, so the number needs its word
+//!   and the Macao region. Passports, permits and officer IDs have no
+//!   public check character either and always need their word.
 //!
 //! # Without a word: the bracketed Hong Kong ID
 //!
-//! A Hong Kong ID written in its standard form, `A123456(3)` (ASCII upper
-//! case letters, the check character in brackets), is found without any
-//! word: the opening bracket is the trigger, the letters and six digits
-//! are read back from it (at most 9 bytes, never before the last match),
-//! and the check character must hold. One string in eleven of that shape
-//! passes by chance, and the shape itself (one or two letters glued to
-//! exactly six digits and a bracketed digit) is rare in chat. A stream
-//! holds back a trailing `A123456` whose bracket has not arrived.
-//! Unbracketed forms (`A1234563`) and every other kind need their word: a
-//! Taiwan ID is a letter and nine digits, the shape of many order and
-//! tracking numbers, and its check digit passes one time in ten.
+//! A Hong Kong ID in its standard form, `A123456(3)` (ASCII upper-case
+//! letters, the check character in brackets), is found without any word:
+//! the opening bracket (`(` or `（`) is the trigger, the letters and six
+//! digits are read back from it (at most 9 bytes, never before the last
+//! match), and the check character must hold. Exactly one or two capitals
+//! glued to exactly six digits and a bracketed digit is a rare shape in
+//! chat, one string in eleven of it passes the check by chance, and a
+//! business label right before it (`订单号`, `运单号`, `型号`) rejects it.
+//! A stream holds back a trailing `A123456` whose bracket has not arrived.
+//! The brackets are the family's only short triggers; checking one costs
+//! a few byte reads. Every other form and kind needs its word: a Taiwan ID
+//! is a letter and nine digits, the shape of many order and tracking
+//! numbers, and its check digit passes one time in ten.
 //!
 //! # Spans and masks
 //!
 //! A span covers the number as written, brackets and separators included
-//! (`A123456(3)`, `E 1234 5678`), but not the word. For officer IDs it runs
-//! from the issuing character to the last digit, so the conventional mask
-//! (first character and last two kept) shows `南＊＊*****67号`.
+//! (`A123456(3)`, `E 1234 5678`), but not the word. An officer ID's span
+//! runs from the issuing character to the last digit, so the conventional
+//! mask (first character and last two kept) shows `南＊＊*****67号`.
 //!
 //! # Sources
 //!
-//! * Passports: 中华人民共和国护照法 and the Ministry of Public Security's
-//!   announcement of the electronic passport numbering change (effective
-//!   5 April 2017: `E` + letter other than `I`/`O` + 7 digits).
-//! * Mainland travel permit for Hong Kong and Macao residents: the
-//!   Exit-Entry Administration's number rules (公安部出入境管理局, 10 March
-//!   2010: 11 characters, `H`/`M`, 8-digit lifelong number, 2-digit issue
-//!   count).
-//! * Exit-Entry permit: the National Immigration Administration's notice on
-//!   electronic permit numbers (gov.cn, 10 December 2018).
+//! * Passports: the numbering of ordinary, service, diplomatic and SAR
+//!   passports as described at zh.wikipedia.org/wiki/中华人民共和国护照
+//!   and in public summaries of the 5 April 2017 change to `E` + letter +
+//!   7 digits.
+//! * Permits of Hong Kong and Macao residents: the Exit-Entry
+//!   Administration's number rules (公安部出入境管理局, reported by China
+//!   News Service on 10 March 2010: 11 characters, `H`/`M`, 8-digit
+//!   lifelong number, 2-digit issue count).
+//! * Exit-Entry permits: the notice on electronic permit numbers,
+//!   www.gov.cn/fuwu/2018-12/10/content_5347351.htm.
 //! * Hong Kong ID: the Immigration Department's description of the number
-//!   (`@123456(#)`, check character `0`–`9` or `A`) and the widely published
-//!   weights (OECD Hong Kong TIN sheet).
-//! * Taiwan ID and resident certificates: the Ministry of the Interior's
-//!   number rules as published with the national ID card (中華民國國民身分證)
-//!   and the 2021 unified resident certificate numbers.
-//! * Macao ID: the Identification Services Bureau's card description
-//!   (`X/NNNNNN/Y` on cards issued since 1992, `XNNNNNN(Y)` on smart cards,
-//!   X = 1, 5 or 7).
-//! * Officer IDs: the card numbers printed as `X字第NNNNNNN号` (issuing
-//!   unit's character, serial).
+//!   (`@123456(#)`, check character `0`–`9` or `A`), the OECD's Hong Kong
+//!   TIN sheet, and the published worked examples `A123456(3)`,
+//!   `E364912(5)`, `CA182361(1)`, `Z437626(A)`.
+//! * Taiwan ID: zh.wikipedia.org/wiki/中華民國國民身分證 (letter codes and
+//!   weights); resident certificate numbers, new (`A800000014`) and old
+//!   (`AC01234567`), as checked by public validators.
+//! * Macao ID: zh.wikipedia.org/wiki/澳門居民身份證 (`X/NNNNNN/Y` since 1992,
+//!   `XNNNNNN(Y)` on smart cards, X = 1, 5 or 7).
+//! * Officer IDs: the numbers as printed on the cards (`X字第NNNNNNN号`,
+//!   the character naming the issuing command) and the shape public form
+//!   validators accept (4–8 letters or digits).
 
 use super::anchored::{AHEAD, Cx, Found, MAX_BACK, Trigger};
 use crate::kind::{Kind, SubKind};
 use crate::matches::Evidence;
-use crate::scan::units::{Script, Sep, digit_at, incomplete_suffix, is_numeral_at, prev_char_start, sep_at, utf8_len};
+use crate::scan::units::{
+    Script, Sep, digit_at, incomplete_suffix, is_numeral_at, prev_char_start, sep_at, unit_before, utf8_len,
+};
 
 /// What a trigger word announces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -257,7 +273,11 @@ impl Reader<'_, '_> {
         while let Some(open) = open_bracket(hay, start).filter(|&o| start + o < end) {
             start += open;
         }
-        if start == end || !left_edge_ok(hay, start, self.lo) || business_before(hay, start, self.lo) {
+        if start == end
+            || !left_edge_ok(hay, start, self.lo)
+            || digits_before(hay, start, self.lo)
+            || business_before(hay, start, self.lo)
+        {
             return None;
         }
         let v = read_value(hay, start, end)?;
@@ -317,7 +337,7 @@ impl Reader<'_, '_> {
             return None;
         }
         let mut i = at + 3;
-        if !hay[i..self.limit].starts_with("字第".as_bytes()) {
+        if !hay.get(i..self.limit)?.starts_with("字第".as_bytes()) {
             return None;
         }
         i += "字第".len();
@@ -787,6 +807,21 @@ fn left_edge_ok(hay: &[u8], i: usize, lo: usize) -> bool {
     !(hay[c].is_ascii_alphanumeric() || hay[c] == b'_' || letter_at(hay, c).is_some() || full_width_digit(hay, c))
 }
 
+/// Whether digits (any script, numerals included) end right before `i` or
+/// one separator before it (`一二三12345678`, `123 12345678`). A value
+/// read back from its word never continues a number: the number scan
+/// reads such a run as one token, and a stream decides the token before
+/// the word arrives.
+fn digits_before(hay: &[u8], i: usize, lo: usize) -> bool {
+    if unit_before(hay, i, lo).is_some() {
+        return true;
+    }
+    match prev_char_start(hay, i, lo) {
+        Some(c) => sep_at(hay, c).is_some_and(|(_, len)| c + len == i) && unit_before(hay, c, lo).is_some(),
+        None => false,
+    }
+}
+
 fn full_width_digit(hay: &[u8], i: usize) -> bool {
     matches!(hay.get(i..), Some([0xEF, 0xBC, 0x90..=0x99, ..]))
 }
@@ -1094,6 +1129,18 @@ mod tests {
     }
 
     #[test]
+    fn reads_values_back_from_their_word() {
+        assert_eq!(found("E12345678是我的护照号"), [(Kind::Passport, "E12345678")]);
+        assert_eq!(found("E12345678（护照）"), [(Kind::Passport, "E12345678")]);
+        assert_eq!(found("1/234567/8是我的澳门身份证"), [(Kind::MacaoId, "1/234567/8")]);
+        // Not the tail of a longer number, not after a business label.
+        assert!(found("一二三12345678是我的台胞证").is_empty());
+        assert!(found("123 12345678是我的台胞证").is_empty());
+        assert!(found("订单C12345678是通行证的").is_empty());
+        assert!(found("E12345678，护照").is_empty());
+    }
+
+    #[test]
     fn leaves_wrong_check_characters() {
         assert!(found("A123456(4)").is_empty());
         assert!(found("香港身份证A123456(4)").is_empty());
@@ -1111,6 +1158,88 @@ mod tests {
         assert_eq!(r.redact("军官证南字第1234567号"), "军官证南＊＊*****67号");
         assert_eq!(r.redact("护照号ＥＦ１２３４５６７"), "护照号Ｅ＊＊＊＊＊＊６７");
         assert_eq!(r.redact("台胞证号码：12345678"), "台胞证号码：1*****78");
+    }
+
+    const VALUES: [&str; 14] = [
+        "E12345678",
+        "A123456",
+        "A123456(3)",
+        "C12345678",
+        "H1234567801",
+        "1234567(8)",
+        "A123456789",
+        "12345678",
+        "一二三四五六七八",
+        "Ｅ１２３４５６７８",
+        "5/123456/7",
+        "南字第1234567",
+        "13812345678",
+        "1 2 3 4 5 6 7 8",
+    ];
+    const FILLERS: [&str; 8] = ["", "是我的", "是", " ", "，", "。", "号码是", "号"];
+    const WORDS: [&str; 13] = [
+        "护照",
+        "通行证",
+        "台胞证",
+        "香港身份证",
+        "澳门身份证",
+        "身分證",
+        "身份證",
+        "军官证",
+        "居民身份证",
+        "澳门",
+        "台湾",
+        "(3)",
+        "（3）",
+    ];
+
+    fn phrase() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::sample::select;
+        use proptest::strategy::Strategy;
+        (select(&VALUES[..]), select(&FILLERS[..]), select(&WORDS[..]), proptest::bool::ANY)
+            .prop_map(|(v, f, w, back)| if back { format!("{v}{f}{w}") } else { format!("{w}{f}{v}") })
+    }
+
+    proptest::proptest! {
+        /// Values next to this family's words, either way round: no panic,
+        /// matches on character boundaries, and a stream cut anywhere gives
+        /// the one-shot result.
+        #[test]
+        fn phrases_stream_like_whole_text(
+            parts in proptest::collection::vec(phrase(), 1..4),
+            cut in proptest::prelude::any::<proptest::sample::Index>(),
+        ) {
+            let text: String = parts.concat();
+            let bytes = text.as_bytes();
+            let cut = cut.index(bytes.len() + 1);
+            // This family's kinds alone too: other detectors' holds must not
+            // hide a missing one here.
+            let own: crate::KindSet =
+                [Kind::Passport, Kind::TravelPermit, Kind::HkId, Kind::MacaoId, Kind::TaiwanId, Kind::MilitaryId]
+                    .into_iter()
+                    .collect();
+            for r in [Redactor::new(), Redactor::builder().kinds(own).build().unwrap()] {
+                for m in r.find_iter(bytes) {
+                    proptest::prop_assert!(text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()));
+                }
+                let mut stream = r.stream();
+                let mut out = Vec::new();
+                let mut sink = |p: crate::Piece<'_>| -> Result<(), ()> {
+                    out.extend_from_slice(p.bytes());
+                    Ok(())
+                };
+                stream.push(&bytes[..cut], &mut sink).unwrap();
+                stream.push(&bytes[cut..], &mut sink).unwrap();
+                stream.finish(&mut sink).unwrap();
+                let want = r.redact_bytes(bytes).into_owned();
+                proptest::prop_assert_eq!(
+                    String::from_utf8_lossy(&out),
+                    String::from_utf8_lossy(&want),
+                    "cut at {}",
+                    cut
+                );
+            }
+        }
     }
 
     #[test]
