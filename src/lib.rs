@@ -90,6 +90,20 @@
 //! | bank card | 16–19 digits, Luhn and an issuer-like prefix; or Luhn, or a 62 prefix, after a card context word |
 //! | address | detail below the district (road and number, compound and building, village and group), see below |
 //!
+//! Kinds found next to a word or character that announces them (one
+//! search for all their trigger words, then a look at a bounded window
+//! around each): each is on by default except names.
+//!
+//! | kind | found |
+//! |---|---|
+//! | `verification_code`, `password`, `card_security_code`, `card_expiry` | the value after `验证码`, `密码`, `CVV`, `有效期` ... (only the value is masked, the word stays) |
+//! | `passport`, `travel_permit`, `hk_id`, `macao_id`, `taiwan_id`, `military_id` | document numbers after their names (`护照`, `回乡证`, `台胞证` ...), check digits where the format has one |
+//! | `email` | local part and domain around an `@`, the last label letters only |
+//! | `qq`, `wechat` | the number or ID after `QQ`, `扣扣`, `微信`, `VX` ... |
+//! | `ip_address` | dotted-quad IPv4 (each part 0–255, not a version number) and IPv6 |
+//! | `license_plate` | province character, letter and five or six characters (`京A12345`, `沪AD12345`) |
+//! | `name` | off by default: a surname and a one- or two-character given name after `我叫`, `姓名：`, `收件人：` ... or before `先生`, `女士`, `小姐` |
+//!
 //! # Addresses
 //!
 //! An address is found from its details (`88号`, `3号楼`, `2单元`, `1102室`,
