@@ -81,6 +81,7 @@ SHAPES = {
     "long-line": lambda n: repeat("客户：我的手机是13812345678，身份证11010519491231002X，谢谢。".encode(), n),
     "division-names": lambda n: repeat("北京市朝阳区".encode(), n),
     "road-number": lambda n: repeat("路88号".encode(), n),
+    "road-name-number": lambda n: repeat("建国路88号".encode(), n),
     "bmp-with-digits": bmp,
     "astral-with-digits": astral,
     "invalid-utf8": invalid_utf8,

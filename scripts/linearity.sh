@@ -23,7 +23,7 @@ tolerance=${TOLERANCE:-10}
 jobs=${JOBS:-$(nproc)}
 
 # Shapes whose cost per byte is high enough to need a smaller base size.
-dense="digit-space digit-dash digit-comma numeral-space numeral-digit"
+dense="digit-space digit-dash digit-comma numeral-space numeral-digit road-name-number"
 heavy="road-number"
 # Known superlinear cases, listed in the table but not run (a run takes
 # minutes) and not failing the check until fixed: path:shape.
