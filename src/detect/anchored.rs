@@ -132,16 +132,144 @@ impl Found {
     }
 }
 
-/// The trigger automaton of every family with a kind asked for.
+/// The triggers of every family with a kind asked for.
+///
+/// Finding them is the cost every byte of text pays, so it is done in two
+/// steps. Vectorized searches (the packed "Teddy" searcher of
+/// `aho-corasick`, or `memchr` for single bytes) look for where a trigger
+/// may start: the first two characters of each trigger outside ASCII
+/// (everyday Chinese text rarely matches six bytes), the first two letters
+/// of each ASCII trigger in every mix of cases, and single-byte triggers.
+/// At each hit, an automaton anchored there says which trigger, if any,
+/// starts there. (One automaton over all the triggers, unanchored, has no
+/// prefilter that works for them and reads every byte, several times
+/// slower.)
 #[derive(Clone, Debug)]
 pub(crate) struct Anchored {
+    /// Every trigger, matched at a given offset (ASCII case-insensitive).
     automaton: AhoCorasick,
+    /// Where a trigger may start.
+    starts: Vec<Starts>,
     /// Family and index of each pattern.
     patterns: Vec<(Family, usize)>,
     families: Vec<Family>,
     kinds: KindSet,
     /// Longest trigger, in bytes.
     longest: usize,
+}
+
+/// Most searches for trigger starts (single bytes in threes, prefixes of
+/// each length in sixty-fours).
+const MAX_STARTS: usize = 8;
+
+/// One search for where triggers may start.
+#[derive(Clone, Debug)]
+enum Starts {
+    /// Up to three single bytes.
+    Bytes(Vec<u8>),
+    /// Up to 64 short literals.
+    Packed(aho_corasick::packed::Searcher),
+    /// Literals, where no vector searcher is available.
+    Automaton(AhoCorasick),
+}
+
+impl Starts {
+    fn build(literals: &[Vec<u8>]) -> Vec<Starts> {
+        let mut out = Vec::new();
+        let single: Vec<&Vec<u8>> = literals.iter().filter(|l| l.len() == 1).collect();
+        for chunk in single.chunks(3) {
+            out.push(Starts::Bytes(chunk.iter().map(|l| l[0]).collect()));
+        }
+        // A packed searcher fingerprints as many bytes as its shortest
+        // literal has (at most four): literals of each length get their own
+        // searchers, so that a two-character prefix is told apart by four
+        // bytes rather than by the three of a one-character trigger.
+        let mut lengths: Vec<usize> = literals.iter().map(Vec::len).filter(|&n| n > 1).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        for n in lengths {
+            let same: Vec<&Vec<u8>> = literals.iter().filter(|l| l.len() == n).collect();
+            out.extend(Starts::packed(&same));
+        }
+        out
+    }
+
+    fn packed(literals: &[&Vec<u8>]) -> Vec<Starts> {
+        let mut out = Vec::new();
+        for chunk in literals.chunks(64) {
+            let mut config = aho_corasick::packed::Config::new();
+            config.match_kind(aho_corasick::packed::MatchKind::LeftmostFirst);
+            let mut builder = config.builder();
+            for l in chunk {
+                builder.add(l);
+            }
+            out.push(match builder.build() {
+                Some(s) => Starts::Packed(s),
+                None => Starts::Automaton(
+                    AhoCorasickBuilder::new().build(chunk).expect("the built-in trigger prefixes are few and valid"),
+                ),
+            });
+        }
+        out
+    }
+
+    /// The first offset in `from..to` where one of the literals starts.
+    fn find(&self, hay: &[u8], from: usize, to: usize) -> Option<usize> {
+        let span = &hay[from..to];
+        let at = match self {
+            Starts::Bytes(b) => match b.as_slice() {
+                [a] => memchr::memchr(*a, span),
+                [a, b] => memchr::memchr2(*a, *b, span),
+                [a, b, c, ..] => memchr::memchr3(*a, *b, *c, span),
+                [] => None,
+            },
+            Starts::Packed(s) => s.find_in(hay, aho_corasick::Span::from(from..to)).map(|m| m.start() - from),
+            Starts::Automaton(a) => a.find(aho_corasick::Input::new(hay).range(from..to)).map(|m| m.start() - from),
+        };
+        at.map(|k| from + k)
+    }
+}
+
+/// What the searches for trigger starts look for: the first two characters
+/// of a trigger that does not start with ASCII, the first two bytes of one
+/// that does (its first byte alone when it is one byte long), in every mix
+/// of ASCII cases.
+fn start_literals(words: &[&str]) -> Vec<Vec<u8>> {
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    for w in words {
+        let bytes = w.as_bytes();
+        let Some(&first) = bytes.first() else { continue };
+        let prefix: &[u8] = if first < 0x80 {
+            &bytes[..bytes.len().min(2)]
+        } else {
+            // The first two characters: many triggers start with everyday
+            // characters (`身份證`, `通行证`, `回乡证`), fewer with everyday
+            // pairs.
+            let one = crate::scan::units::utf8_len(first).unwrap_or(1).min(bytes.len());
+            let two = bytes.get(one).and_then(|&b| crate::scan::units::utf8_len(b)).map_or(one, |n| one + n);
+            &bytes[..two.min(bytes.len())]
+        };
+        let mut variants = vec![prefix.to_vec()];
+        for i in 0..prefix.len() {
+            if prefix[i].is_ascii_alphabetic() {
+                let flipped: Vec<Vec<u8>> = variants
+                    .iter()
+                    .map(|v| {
+                        let mut v = v.clone();
+                        v[i] ^= 0x20;
+                        v
+                    })
+                    .collect();
+                variants.extend(flipped);
+            }
+        }
+        for v in variants {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
 }
 
 impl Anchored {
@@ -163,32 +291,51 @@ impl Anchored {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .start_kind(aho_corasick::StartKind::Anchored)
             .build(&words)
             .expect("the built-in trigger words are few and valid");
         let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        Some(Anchored { automaton, patterns, families, kinds, longest })
+        let starts = Starts::build(&start_literals(&words));
+        assert!(starts.len() <= MAX_STARTS, "{} searches for trigger starts", starts.len());
+        Some(Anchored { automaton, starts, patterns, families, kinds, longest })
     }
 
     /// The first match whose trigger starts at or after `pos` and before
     /// `limit` (see `address::Addresses::next` for `limit` and the result).
     pub(crate) fn next(&self, hay: &[u8], pos: usize, floor: usize, eof: bool, limit: usize) -> Next<Found> {
         let cx = Cx { hay, floor, kinds: self.kinds };
+        // Only triggers starting before `limit` matter: search no further
+        // than where the last of them could end.
+        let to = limit.saturating_add(self.longest).min(hay.len());
+        // The next hit of each search for trigger starts, kept until passed.
         let mut from = pos;
-        while from < hay.len() {
-            // Only triggers starting before `limit` matter: search no
-            // further than where the last of them could end.
-            let to = limit.saturating_add(self.longest).min(hay.len());
+        let mut hits = [None; MAX_STARTS];
+        for (hit, starts) in hits.iter_mut().zip(&self.starts) {
+            *hit = if from < to { starts.find(hay, from, to) } else { None };
+        }
+        loop {
             if from >= to {
                 break;
             }
-            let Some(m) = self.automaton.find(aho_corasick::Input::new(hay).range(from..to)) else { break };
-            if m.start() >= limit {
+            for (hit, starts) in hits.iter_mut().zip(&self.starts) {
+                if hit.is_some_and(|h| h < from) {
+                    *hit = starts.find(hay, from, to);
+                }
+            }
+            let Some(at) = hits.iter().flatten().copied().min() else { break };
+            if at >= limit {
                 return Next::None;
             }
+            let input = aho_corasick::Input::new(hay).range(at..to).anchored(aho_corasick::Anchored::Yes);
+            let Some(m) = self.automaton.find(input) else {
+                from = at + 1;
+                continue;
+            };
             let (family, index) = self.patterns[m.pattern().as_usize()];
             if !eof && m.end() + AHEAD > hay.len() {
-                // The window after the trigger is not complete yet.
-                return Next::Hold(m.start().saturating_sub(MAX_BACK).max(pos).max(floor));
+                // The window after the trigger is not complete yet; a match
+                // may start before the trigger, even before `pos`.
+                return Next::Hold(m.start().saturating_sub(MAX_BACK).max(floor));
             }
             let t = Trigger { start: m.start(), end: m.end(), index };
             if let Some(found) = family.check(&cx, t).filter(|f| f.start >= floor && self.kinds.contains(f.kind)) {
@@ -224,6 +371,6 @@ impl Anchored {
         for &f in &self.families {
             hold = hold.min(f.tail_hold(hay, floor));
         }
-        hold.max(pos)
+        hold.max(floor)
     }
 }
