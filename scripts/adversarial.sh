@@ -40,7 +40,7 @@ for shape in "${shapes[@]}"; do
             /usr/bin/time -f '%e %M' -o "$dir/time" "${prog[@]}" "$dir/input.txt" > /dev/null
             read -r secs kb < "$dir/time"
             awk -v p="$path" -v s="$shape" -v mb="$mb" -v t="$secs" -v kb="$kb" 'BEGIN {
-                rate = t > 0 ? sprintf("%.1f", mb / t) : "-"
+                rate = t > 0 ? sprintf(mb / t < 10 ? "%.2f" : "%.1f", mb / t) : "-"
                 printf "%-7s %-19s %6d %9.2f %9s %7.1f MB\n", p, s, mb, t, rate, kb / 1024
             }'
         done
