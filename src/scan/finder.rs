@@ -185,7 +185,11 @@ fn next_numeral_token(searcher: &Searcher, hay: &[u8], pos: usize) -> Option<usi
     let mut from = pos;
     loop {
         let n = find(searcher, hay, from)?;
-        let t = token_start(hay, n, pos);
+        // Walking back no further than the last rejected run keeps this
+        // linear: a token reaching back past it is that run's token, whose
+        // units were already counted too few (`一1一1一1…` would otherwise
+        // walk back to `pos` from every numeral).
+        let t = token_start(hay, n, from);
         if holds_enough_units(hay, t) {
             return Some(t);
         }
