@@ -125,6 +125,21 @@ fn repeated_address_chains_in_small_chunks() {
     }
 }
 
+/// An address whose number the scan passed before its address word
+/// arrived (`9` in `6)9号庭8期`): the stream must not have handed the number
+/// out as clean text meanwhile.
+#[test]
+fn address_numbers_passed_before_their_word_arrives() {
+    let r = Redactor::new();
+    for text in ["6)9号庭8期", "【0755】58号星河滨江庭5期"] {
+        let bytes = text.as_bytes();
+        for size in 1..=5 {
+            let chunks: Vec<&[u8]> = bytes.chunks(size).collect();
+            assert_eq!(run_stream(&r, &chunks), one_shot(&r, bytes), "{text}, chunks of {size}");
+        }
+    }
+}
+
 #[test]
 fn whole_corpus_as_one_stream_in_odd_chunks() {
     let r = common::redactor();

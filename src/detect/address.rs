@@ -494,7 +494,7 @@ impl Addresses {
                 Parse::No => from = m_end,
             }
         }
-        if eof || limit < hay.len() { Next::None } else { Next::Hold(self.tail_start(hay, pos)) }
+        if eof || limit < hay.len() { Next::None } else { Next::Hold(self.tail_start(hay, floor.at)) }
     }
 
     /// Where a possible address at the end of an unfinished haystack begins:

@@ -57,8 +57,9 @@ pub enum Format {
 /// Options shared by both subcommands.
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
-    /// Kinds to look for, comma-separated: phone, id_card, bank_card, address, or all.
-    #[arg(long, value_name = "LIST", default_value = "all", value_parser = parse_kinds)]
+    /// Kinds to look for, comma-separated kind names (phone, id_card, bank_card, address, email, ...),
+    /// `default` (every kind but name) or `all`.
+    #[arg(long, value_name = "LIST", default_value = "default", value_parser = parse_kinds)]
     pub kinds: KindSet,
     /// Masking preset for every kind: conventional, full, tag, tag-en, remove.
     #[arg(long, value_name = "NAME", default_value = "conventional", value_parser = parse_preset)]
