@@ -1,35 +1,167 @@
-//! Contact handles: email addresses and IPv4 addresses (and, to come, QQ
-//! numbers, WeChat IDs, IPv6 addresses and licence plates).
+//! Contact handles: email addresses, QQ numbers, WeChat IDs and IPv4
+//! addresses (and, to come, IPv6 addresses and vehicle licence plates).
 //!
-//! An IPv4 address has no trigger word: the number scan calls [`ipv4_at`]
-//! at every number that starts with an ASCII digit followed by a dot.
+//! Every kind here but IPv4 is found from a trigger (see
+//! [`anchored`](super::anchored)): a word announcing a handle, a character
+//! inside it, or the character it starts with. Every decision reads at most
+//! [`MAX_BACK`] bytes before the trigger and [`AHEAD`] bytes after it.
 //!
-//! An email address is found from its `@`: the local part is read back
-//! from it, the domain forward. Both follow the common shape of addresses
-//! people type, not every form RFC 5322 allows (quoted local parts and
-//! address literals are left out): a local part of letters, digits and
-//! `._%+-`, at most 64 characters, neither starting nor ending with a
-//! dot; a domain of at least two labels of letters, digits and hyphens,
-//! the last all letters. Chinese text glued to either side
-//! (`邮箱abc@qq.com谢谢`) is not part of it.
+//! # Email
+//!
+//! Found from its `@` (or a full-width `＠`, as Chinese input methods type
+//! it): the local part is read back from it, the domain forward. Both
+//! follow the common shape of addresses people type, not every form RFC
+//! 5322 allows (quoted local parts and address literals are left out): a
+//! local part of letters, digits and `._%+-`, at most 64 characters,
+//! neither starting nor ending with a dot; a domain of at least two labels
+//! of letters, digits and hyphens, the last all letters. Chinese text glued
+//! to either side (`邮箱abc@qq.com谢谢`) is not part of it.
+//!
+//! # QQ numbers
+//!
+//! A QQ number is only a number: it is reported right after a word
+//! announcing it, `QQ` (also `ＱＱ`, `ｑｑ`), `扣扣` or `企鹅`, with at most
+//! a label between them (`号`, `号码`, `账号`, `是`, `搜`, `：`, spaces,
+//! `（`).
+//! The number has 5 to 11 digits and does not start with 0 (Tencent numbers
+//! accounts from 10000 up). It may be written the way numbers are spoken or
+//! typed here: ASCII or full-width digits, Chinese numerals
+//! (`QQ 一二三四五六七八九`), groups (`1234 5678`), one digit per space or
+//! comma (`扣扣号 3 8 5 7 2 9 1 6`). A number followed by a letter, a
+//! decimal part or a unit (`元`, `个`, `级` ...) is something else.
+//!
+//! After `QQ` any other word rejects the number: `QQ音乐`, `QQ邮箱`,
+//! `QQ等级 LV32`, `QQ钱包 500元`. **QQ group numbers (`QQ群 123456789`)
+//! are not reported**: a group number names a group, often one a shop
+//! publishes for its customers, not a person. A number shaped like a
+//! mobile number (11 digits, `13` to `19` first) is left to the phone
+//! detector, which reports it as a phone number (`QQ13812345678`): people
+//! give their mobile number where a QQ number is asked for, and QQ accounts
+//! log in with one.
+//!
+//! # WeChat IDs
+//!
+//! A WeChat ID (微信号) has 6 to 20 characters, starts with a letter and
+//! holds letters, digits, `_` and `-` (WeChat's own rule for IDs people
+//! choose). It is reported after `微信`, `薇信`, `V信`, `VX`, `WX`,
+//! `weixin` or `wechat`, with the same labels between as for QQ, and on
+//! its own when it is one of the IDs WeChat assigns (`wxid_` followed by
+//! letters and digits). The ASCII words only count as words: not glued to
+//! other letters or digits (`C5GF8XXWXD4`, `VXEQ-8231`), and not followed
+//! by a letter.
+//!
+//! WeChat also finds people by mobile number, so the value after a WeChat
+//! word is often one (`微信 138 1234 5678`, `vx13812345678`). Such a value
+//! does not start with a letter and is left to the phone detector, which
+//! reports it as a phone number. A value that is an English word chat uses
+//! around WeChat (`wechat account`, `online`, `thanks`) and a value glued to
+//! `@` or a domain (`weixin.qq.com`) is not an ID. `微信支付`, `微信转账`,
+//! `微信号被封了`, `微信公众号`, `微信名` are not followed by an ID.
+//!
+//! `加我` (add me) announces either: a value starting with a letter is a
+//! WeChat ID, a number a QQ number (a mobile number is left to the phone
+//! detector, as after a QQ word).
+//!
+//! # IP addresses
+//!
+//! An IPv4 address has no trigger: the number scan calls [`ipv4_at`] at
+//! every number that starts with an ASCII digit followed by a dot. (IPv6
+//! addresses are to come.)
+//!
+//! # Streams
+//!
+//! A stream holds back what a trigger still to come may claim
+//! ([`tail_hold`]): the local part of an email address before its `@`.
 
-use super::anchored::{AHEAD, Cx, Found, Trigger};
+use super::anchored::{AHEAD, Cx, Found, MAX_BACK, Trigger};
 use crate::kind::{Kind, SubKind};
 use crate::matches::Evidence;
+use crate::scan::units::{Script, digit_at};
 
-/// Words or characters next to every match of this family.
-pub(crate) const TRIGGERS: &[&str] = &["@"];
+/// What a trigger announces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// The `@` of an email address.
+    At,
+    /// A QQ word.
+    Qq,
+    /// A WeChat word.
+    WeChat,
+    /// The start of an ID WeChat assigned (`wxid_`).
+    WxId,
+    /// `加我`: a WeChat ID or a QQ number.
+    AddMe,
+}
 
-/// Longest local part (RFC 5321).
-const MAX_LOCAL: usize = 64;
+/// Declares the triggers and, index for index, their roles.
+macro_rules! triggers {
+    ($($word:literal => $role:ident,)*) => {
+        /// Words or characters next to every match of this family.
+        pub(crate) const TRIGGERS: &[&str] = &[$($word),*];
+        /// The role of each trigger.
+        const ROLES: &[Role] = &[$(Role::$role),*];
+    };
+}
+
+triggers! {
+    "@" => At,
+    "＠" => At,
+    "QQ" => Qq,
+    "ＱＱ" => Qq,
+    "ｑｑ" => Qq,
+    "扣扣" => Qq,
+    "企鹅" => Qq,
+    "微信" => WeChat,
+    "薇信" => WeChat,
+    "V信" => WeChat,
+    "VX" => WeChat,
+    "WX" => WeChat,
+    "weixin" => WeChat,
+    "wechat" => WeChat,
+    "wxid_" => WxId,
+    "加我" => AddMe,
+}
 
 /// The match next to trigger `t`, if any.
 pub(crate) fn check(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
-    match TRIGGERS[t.index] {
-        "@" => email(cx, t),
-        _ => None,
+    // Forward reads stop where the window does.
+    let w = Window {
+        hay: &cx.hay[..(t.end + AHEAD).min(cx.hay.len())],
+        lo: cx.floor.max(t.start.saturating_sub(MAX_BACK)),
+    };
+    match ROLES[t.index] {
+        Role::At => email(cx, t),
+        Role::Qq => qq(cx, &w, t),
+        Role::WeChat => wechat(cx, &w, t),
+        Role::WxId => wxid(cx, &w, t),
+        Role::AddMe => add_me(cx, &w, t),
     }
 }
+
+/// The part of the haystack a decision may read: `hay` ends where the
+/// window does, and nothing before `lo` is read.
+struct Window<'h> {
+    hay: &'h [u8],
+    lo: usize,
+}
+
+impl Window<'_> {
+    /// The byte before `at`, unless that is outside the window.
+    fn before(&self, at: usize) -> Option<u8> {
+        (at > self.lo).then(|| self.hay[at - 1])
+    }
+}
+
+fn found(kind: Kind, sub_kind: SubKind, evidence: Evidence, start: usize, end: usize) -> Option<Found> {
+    Some(Found { kind, sub_kind, evidence, start, end, lead: 0 })
+}
+
+// ---------------------------------------------------------------------------
+// Email
+// ---------------------------------------------------------------------------
+
+/// Longest local part (RFC 5321).
+const MAX_LOCAL: usize = 64;
 
 fn is_local_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
@@ -91,8 +223,314 @@ fn email(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
     if hay.get(end).is_some_and(|&b| b == b'@' || b == b'_') {
         return None;
     }
-    Some(Found { kind: Kind::Email, sub_kind: SubKind::Email, evidence: Evidence::Pattern, start, end, lead: 0 })
+    found(Kind::Email, SubKind::Email, Evidence::Pattern, start, end)
 }
+
+// ---------------------------------------------------------------------------
+// QQ and WeChat
+// ---------------------------------------------------------------------------
+
+/// Labels that may stand between a QQ or WeChat word and the value, longest
+/// first where one starts another. ASCII ones match in any case.
+const LABELS: &[&str] = &[
+    "号码", "号", "账号", "帐号", "ID", "是", "为", "就是", "也是", "搜索", "搜", "：", ":", " ", "　", "\t", "（", "(",
+];
+
+/// Labels after `加我`, besides [`LABELS`].
+const ADD_ME_LABELS: &[&str] = &["好友", "一下"];
+
+/// Most label bytes skipped between a word and its value.
+const MAX_LABEL: usize = 24;
+
+/// The end of the labels at `i` (`i` when there are none).
+fn skip_labels(hay: &[u8], mut i: usize, extra: &[&str]) -> usize {
+    let start = i;
+    'labels: while i - start < MAX_LABEL {
+        for l in LABELS.iter().chain(extra) {
+            let l = l.as_bytes();
+            if hay.get(i..i + l.len()).is_some_and(|h| h.eq_ignore_ascii_case(l)) {
+                i += l.len();
+                continue 'labels;
+            }
+        }
+        break;
+    }
+    i
+}
+
+/// Whether a byte glued before an ASCII word makes it part of something
+/// longer (`C5GF8XXWXD4`, `@qq.com`, `?wx=`).
+fn glues_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'@' | b'-' | b'=')
+}
+
+/// Whether the trigger `t` stands as a word: a trigger starting with an
+/// ASCII letter must not be glued to a word before it, and one ending with
+/// an ASCII letter must not be followed by a letter (`QQmusic`, `VXEQ`), an
+/// underscore or a dot (`qq.com`, `wx.qq.com`). `V信` may touch an ID.
+fn stands_alone(w: &Window<'_>, t: Trigger) -> bool {
+    let glued_before = w.hay[t.start].is_ascii() && w.before(t.start).is_some_and(glues_word);
+    let glued_after = w.hay[t.end - 1].is_ascii()
+        && w.hay.get(t.end).is_some_and(|&b| b.is_ascii_alphabetic() || matches!(b, b'_' | b'.' | b'@'));
+    !glued_before && !glued_after
+}
+
+/// Fewest and most digits of a QQ number.
+const QQ_DIGITS: (usize, usize) = (5, 11);
+
+/// A reading of the digits after a QQ word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Number {
+    end: usize,
+    units: usize,
+}
+
+/// A separator inside a spoken or grouped number, and whether it is a
+/// comma (which only separates single digits, as speech recognition writes
+/// pauses).
+fn number_sep(hay: &[u8], i: usize) -> Option<(usize, bool)> {
+    match hay.get(i..)? {
+        [b' ' | b'\t' | b'-', ..] => Some((1, false)),
+        [b',', ..] => Some((1, true)),
+        [0xE3, 0x80, 0x80, ..] => Some((3, false)), // ideographic space
+        [0xE3, 0x80, 0x81, ..] | [0xEF, 0xBC, 0x8C, ..] => Some((3, true)), // 、，
+        _ => None,
+    }
+}
+
+/// Reads the digits at `i`, groups joined by single separators, and gives
+/// two readings: the whole run (unless a comma joins groups of several
+/// digits: commas only separate digits read out one by one, `一，二，三`),
+/// and its longest start of groups of two or more digits joined by spaces
+/// or dashes (`1234 5678` in `1234 5678 2个`), or else its first group.
+/// Digits and Chinese numerals do not mix. Also returns the first two
+/// digits.
+fn read_number(hay: &[u8], i: usize) -> Option<(Option<Number>, Number, [u8; 2])> {
+    let first = digit_at(hay, i)?;
+    let numeral = first.script == Script::Numeral;
+    let same = |at: usize| digit_at(hay, at).filter(|u| (u.script == Script::Numeral) == numeral);
+    let (mut j, mut units, mut groups) = (i, 0, 0);
+    let mut prefix = Number { end: i, units: 0 };
+    let mut lead = [first.value, 0];
+    let (mut all_single, mut in_prefix, mut comma) = (true, true, false);
+    loop {
+        let mut len = 0;
+        while let Some(u) = same(j) {
+            j += usize::from(u.len);
+            len += 1;
+            units += 1;
+            if units == 2 {
+                lead[1] = u.value;
+            }
+            if units > 2 * QQ_DIGITS.1 {
+                // Far too long whatever the reading.
+                return None;
+            }
+        }
+        groups += 1;
+        all_single &= len == 1;
+        in_prefix &= (len >= 2 && !comma) || groups == 1;
+        if in_prefix {
+            prefix = Number { end: j, units };
+        }
+        in_prefix &= len >= 2;
+        let Some((sep, is_comma)) = number_sep(hay, j) else { break };
+        if same(j + sep).is_none() {
+            break;
+        }
+        comma |= is_comma;
+        j += sep;
+    }
+    let whole = (!comma || all_single).then_some(Number { end: j, units });
+    Some((whole, prefix, lead))
+}
+
+/// Words right after a number that make it a quantity, an amount, a date or
+/// a level rather than an account.
+const UNIT_WORDS: &[&str] = &[
+    "元", "块", "万", "亿", "千", "百", "个", "级", "岁", "天", "次", "位", "人", "条", "年", "月", "日", "分", "秒",
+    "点", "号", "％", "斤", "件", "张", "只", "台", "毛", "角", "米", "倍", "名", "楼", "层", "期", "周", "小时",
+    "公里",
+];
+
+/// Whether a number may end at `end`: not followed by a letter, another
+/// ASCII word character, a decimal part or a unit word (after at most one
+/// space).
+fn number_end_ok(hay: &[u8], end: usize) -> bool {
+    let rest = &hay[end..];
+    match rest.first() {
+        None => return true,
+        Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'@' | b'%') => return false,
+        Some(b'.') if rest.get(1).is_some_and(u8::is_ascii_alphanumeric) => return false,
+        _ => {}
+    }
+    if full_width_alnum(rest).is_some() {
+        return false;
+    }
+    let rest = rest.strip_prefix(b" ").or_else(|| rest.strip_prefix("　".as_bytes())).unwrap_or(rest);
+    !UNIT_WORDS.iter().any(|u| rest.starts_with(u.as_bytes()))
+}
+
+/// The QQ number at `i`, if one is written there: the whole run of
+/// digits, or else its start (see [`read_number`]). A number shaped like a
+/// mobile number (11 digits, `13` to `19` first) is left to the phone
+/// detector: people give their mobile number where a QQ number is asked
+/// for, and QQ accounts log in with one.
+fn qq_number(hay: &[u8], i: usize) -> Option<Number> {
+    let (whole, prefix, lead) = read_number(hay, i)?;
+    if lead[0] == 0 {
+        return None;
+    }
+    let ok = |n: &Number| (QQ_DIGITS.0..=QQ_DIGITS.1).contains(&n.units) && number_end_ok(hay, n.end);
+    let n = whole.filter(ok).or_else(|| Some(prefix).filter(ok))?;
+    let mobile = n.units == 11 && lead[0] == 1 && lead[1] >= 3;
+    (!mobile).then_some(n)
+}
+
+/// A QQ number after a QQ word.
+fn qq(cx: &Cx<'_>, w: &Window<'_>, t: Trigger) -> Option<Found> {
+    if !cx.kinds.contains(Kind::Qq) || !stands_alone(w, t) {
+        return None;
+    }
+    let at = skip_labels(w.hay, t.end, &[]);
+    let n = qq_number(w.hay, at)?;
+    found(Kind::Qq, SubKind::Qq, Evidence::Context, at, n.end)
+}
+
+/// Fewest and most characters of a WeChat ID.
+const WECHAT_CHARS: (usize, usize) = (6, 20);
+
+/// Most characters of an ID WeChat assigned: `wxid_` and, as seen, 12 to
+/// 16 letters and digits, allowing a few more.
+const MAX_WXID: usize = 24;
+
+/// Fewest characters after `wxid_` of an ID found without a WeChat word.
+const MIN_WXID_TAIL: usize = 8;
+
+/// English words chat puts after a WeChat word that are not IDs (`微信
+/// cannot login`, `wechat account`), lower case, of six letters or more
+/// (shorter ones are too short to be IDs anyway).
+const NOT_IDS: &[&str] = &[
+    "account", "accounts", "already", "android", "banned", "blocked", "broken", "cannot", "contact", "crashed",
+    "customer", "deleted", "friend", "friends", "frozen", "groups", "iphone", "logout", "message", "messages",
+    "mobile", "moments", "number", "official", "offline", "online", "password", "payment", "please", "problem",
+    "qrcode", "refund", "removed", "search", "service", "support", "thanks", "transfer", "unable", "update", "updated",
+    "upgrade", "verify", "version", "wallet", "wechat", "weixin", "working",
+];
+
+/// A full-width letter or digit at the start of `rest`: its ASCII twin.
+fn full_width_alnum(rest: &[u8]) -> Option<u8> {
+    match rest {
+        [0xEF, 0xBC, c @ 0x90..=0x99, ..] => Some(b'0' + (c - 0x90)),
+        [0xEF, 0xBC, c @ 0xA1..=0xBA, ..] => Some(b'A' + (c - 0xA1)),
+        [0xEF, 0xBD, c @ 0x81..=0x9A, ..] => Some(b'a' + (c - 0x81)),
+        _ => None,
+    }
+}
+
+/// A letter or digit, ASCII or full width, at `i`: its ASCII twin and byte
+/// length.
+fn alnum_at(hay: &[u8], i: usize) -> Option<(u8, usize)> {
+    let rest = hay.get(i..)?;
+    match rest.first()? {
+        b if b.is_ascii_alphanumeric() => Some((*b, 1)),
+        _ => full_width_alnum(rest).map(|c| (c, 3)),
+    }
+}
+
+/// A character of a WeChat ID at `i`: letters, digits, `_`, `-` (ASCII or
+/// full width).
+fn id_char_at(hay: &[u8], i: usize) -> Option<(u8, usize)> {
+    match hay.get(i..)? {
+        [b @ (b'_' | b'-'), ..] => Some((*b, 1)),
+        [0xEF, 0xBC, 0xBF, ..] => Some((b'_', 3)),
+        [0xEF, 0xBC, 0x8D, ..] => Some((b'-', 3)),
+        _ => alnum_at(hay, i),
+    }
+}
+
+/// The WeChat ID of at most `max` characters starting at `i`, if one does:
+/// its end.
+fn wechat_id(hay: &[u8], i: usize, max: usize) -> Option<usize> {
+    let (c, len) = alnum_at(hay, i)?;
+    if !c.is_ascii_alphabetic() {
+        return None;
+    }
+    let mut ascii = [0u8; MAX_WXID];
+    ascii[0] = c.to_ascii_lowercase();
+    let (mut j, mut n) = (i + len, 1);
+    // End and length without trailing hyphens, which are punctuation.
+    let (mut end, mut kept) = (j, 1);
+    while let Some((c, len)) = id_char_at(hay, j) {
+        if n == max.min(MAX_WXID) {
+            // Longer than any ID: part of something else.
+            return None;
+        }
+        ascii[n] = c.to_ascii_lowercase();
+        j += len;
+        n += 1;
+        if c != b'-' {
+            (end, kept) = (j, n);
+        }
+    }
+    if kept < WECHAT_CHARS.0 {
+        return None;
+    }
+    // Glued to `@` or to a domain: an email address or a web address.
+    match hay.get(j..) {
+        Some([b'@', ..]) => return None,
+        Some([b'.', b, ..]) if b.is_ascii_alphanumeric() => return None,
+        _ => {}
+    }
+    let word = &ascii[..kept];
+    if NOT_IDS.iter().any(|s| s.as_bytes() == word) {
+        return None;
+    }
+    Some(end)
+}
+
+/// A WeChat ID after a WeChat word. A value that does not start with a
+/// letter (a mobile number: WeChat finds people by it) is left to the phone
+/// detector.
+fn wechat(cx: &Cx<'_>, w: &Window<'_>, t: Trigger) -> Option<Found> {
+    if !cx.kinds.contains(Kind::WeChat) || !stands_alone(w, t) {
+        return None;
+    }
+    let at = skip_labels(w.hay, t.end, &[]);
+    let end = wechat_id(w.hay, at, WECHAT_CHARS.1)?;
+    found(Kind::WeChat, SubKind::WeChat, Evidence::Context, at, end)
+}
+
+/// An ID WeChat assigned (`wxid_...`), wherever it stands as a word.
+fn wxid(cx: &Cx<'_>, w: &Window<'_>, t: Trigger) -> Option<Found> {
+    if !cx.kinds.contains(Kind::WeChat) || w.before(t.start).is_some_and(glues_word) {
+        return None;
+    }
+    let end = wechat_id(w.hay, t.start, MAX_WXID)?;
+    if end - t.end < MIN_WXID_TAIL {
+        return None;
+    }
+    found(Kind::WeChat, SubKind::WeChat, Evidence::Pattern, t.start, end)
+}
+
+/// A WeChat ID or a QQ number after `加我`.
+fn add_me(cx: &Cx<'_>, w: &Window<'_>, t: Trigger) -> Option<Found> {
+    let at = skip_labels(w.hay, t.end, ADD_ME_LABELS);
+    if cx.kinds.contains(Kind::WeChat)
+        && let Some(end) = wechat_id(w.hay, at, WECHAT_CHARS.1)
+    {
+        return found(Kind::WeChat, SubKind::WeChat, Evidence::Context, at, end);
+    }
+    if !cx.kinds.contains(Kind::Qq) {
+        return None;
+    }
+    let n = qq_number(w.hay, at)?;
+    found(Kind::Qq, SubKind::Qq, Evidence::Context, at, n.end)
+}
+
+// ---------------------------------------------------------------------------
+// IP addresses
+// ---------------------------------------------------------------------------
 
 /// What reading an IPv4 address at a number found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,10 +596,19 @@ pub(crate) fn ipv4_at(hay: &[u8], start: usize, eof: bool) -> Read {
     })
 }
 
+// ---------------------------------------------------------------------------
+// Streams
+// ---------------------------------------------------------------------------
+
 /// Where a match whose trigger has not arrived yet may start in the
 /// unfinished tail of `hay` (`hay.len()` when nowhere): the local part of
 /// an email address whose `@` is still to come.
 pub(crate) fn tail_hold(hay: &[u8], floor: usize) -> usize {
+    email_tail(hay, floor)
+}
+
+/// A trailing run of local-part characters.
+fn email_tail(hay: &[u8], floor: usize) -> usize {
     let mut start = hay.len();
     while start > floor && is_local_byte(hay[start - 1]) {
         start -= 1;
@@ -174,11 +621,25 @@ pub(crate) fn tail_hold(hay: &[u8], floor: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::{Kind, Redactor};
 
-    fn emails(text: &str) -> Vec<&str> {
+    fn of_kind(kind: Kind, text: &str) -> Vec<&str> {
         let r = Redactor::new();
-        r.find_iter(text).filter(|m| m.kind() == Kind::Email).map(|m| &text[m.range()]).collect()
+        r.find_iter(text).filter(|m| m.kind() == kind).map(|m| &text[m.range()]).collect()
+    }
+
+    fn emails(text: &str) -> Vec<&str> {
+        of_kind(Kind::Email, text)
+    }
+
+    fn ips(text: &str) -> Vec<&str> {
+        of_kind(Kind::IpAddress, text)
+    }
+
+    #[test]
+    fn triggers_and_roles_line_up() {
+        assert_eq!(TRIGGERS.len(), ROLES.len());
     }
 
     #[test]
@@ -187,11 +648,7 @@ mod tests {
         assert_eq!(emails("发到 zhang.san+vip@mail.example.com.cn 吧"), ["zhang.san+vip@mail.example.com.cn"]);
         assert_eq!(emails("是 Li_Lei-88@163.com。"), ["Li_Lei-88@163.com"]);
         assert_eq!(emails("...abc@qq.com."), ["abc@qq.com"]);
-    }
-
-    fn ips(text: &str) -> Vec<&str> {
-        let r = Redactor::new();
-        r.find_iter(text).filter(|m| m.kind() == Kind::IpAddress).map(|m| &text[m.range()]).collect()
+        assert_eq!(emails("邮箱 abc＠qq.com"), ["abc＠qq.com"], "full-width at sign");
     }
 
     #[test]
@@ -213,5 +670,66 @@ mod tests {
         }
         let long = format!("{}@qq.com", "a".repeat(65));
         assert!(emails(&long).is_empty(), "local part over 64 characters");
+    }
+
+    #[test]
+    fn reads_qq_numbers_as_written() {
+        let qq = |t| of_kind(Kind::Qq, t);
+        assert_eq!(qq("QQ 一二三四五六七八九"), ["一二三四五六七八九"]);
+        assert_eq!(qq("扣扣号 3 8 5 7 2 9 1 6"), ["3 8 5 7 2 9 1 6"]);
+        assert_eq!(qq("qq：1234 5678 9"), ["1234 5678 9"]);
+        assert_eq!(qq("qq：1234 5678 2个都加了"), ["1234 5678"]);
+        assert_eq!(qq("qq：12345，6789"), ["12345"], "commas only join single digits");
+        assert_eq!(qq("ＱＱ号码是１２３４５６７８"), ["１２３４５６７８"]);
+        assert_eq!(qq("QQ 12345678 2个都加了"), ["12345678"]);
+        for text in ["QQ 1234", "QQ 012345678", "QQ 123456789012", "QQ 12345678元", "QQ 12345 元", "QQ 1234.56"] {
+            assert!(qq(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn wechat_ids_and_mobile_numbers_do_not_fight() {
+        fn kinds(t: &str) -> Vec<(Kind, &str)> {
+            Redactor::new().find_iter(t).map(|m| (m.kind(), &t[m.range()])).collect()
+        }
+        assert_eq!(kinds("微信 13812345678"), [(Kind::Phone, "13812345678")]);
+        assert_eq!(kinds("vx13812345678"), [(Kind::Phone, "13812345678")]);
+        assert_eq!(kinds("微信号：138 1234 5678"), [(Kind::Phone, "138 1234 5678")]);
+        assert_eq!(kinds("加我 13812345678"), [(Kind::Phone, "13812345678")]);
+        assert_eq!(kinds("QQ/微信同号 13812345678"), [(Kind::Phone, "13812345678")]);
+        assert_eq!(
+            kinds("微信 zhang_san88 手机13812345678"),
+            [(Kind::WeChat, "zhang_san88"), (Kind::Phone, "13812345678")]
+        );
+        assert_eq!(kinds("QQ13812345678"), [(Kind::Phone, "13812345678")]);
+        assert_eq!(kinds("扣扣 1 3 8 1 2 3 4 5 6 7 8"), [(Kind::Phone, "1 3 8 1 2 3 4 5 6 7 8")]);
+        // Not shaped like a mobile number: a QQ number.
+        assert_eq!(kinds("QQ 12345678901"), [(Kind::Qq, "12345678901")]);
+    }
+
+    #[test]
+    fn wechat_id_edges() {
+        let wx = |t| of_kind(Kind::WeChat, t);
+        assert_eq!(wx("微信abc123-谢谢"), ["abc123"], "a trailing hyphen is punctuation");
+        assert_eq!(wx("wxid_k3j4h5g6f7d8s9"), ["wxid_k3j4h5g6f7d8s9"]);
+        assert_eq!(wx("好友wxid_k3j4h5g6f7d8s9a0b1"), ["wxid_k3j4h5g6f7d8s9a0b1"]);
+        assert_eq!(wx("微信：ａｂｃ＿１２３"), ["ａｂｃ＿１２３"]);
+        assert_eq!(wx("V信wu-hao"), ["wu-hao"], "a word ending in a Chinese character may touch the ID");
+        for text in
+            ["微信 a12345678901234567890", "微信 abc12", "微信 abc123@qq.com", "wx.qq.com/abcdef", "微信 Cannot login"]
+        {
+            assert!(wx(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn conventional_masks() {
+        let r = Redactor::new();
+        assert_eq!(r.redact("邮箱zhangsan@qq.com"), "邮箱z*******@qq.com");
+        assert_eq!(r.redact("QQ 1234567890"), "QQ 1********0");
+        assert_eq!(r.redact("扣扣号 3 8 5 7 2 9 1 6"), "扣扣号 3 * * * * * * 6");
+        assert_eq!(r.redact("QQ 一二三四五六七八九"), "QQ 一＊＊＊＊＊＊＊九");
+        assert_eq!(r.redact("微信 zhang_san88"), "微信 z****_****8");
+        assert_eq!(r.redact("IP 192.168.1.10"), "IP 192.168.*.**");
     }
 }
