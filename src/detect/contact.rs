@@ -1,5 +1,5 @@
-//! Contact handles: email addresses, QQ numbers, WeChat IDs and IPv4
-//! addresses (and, to come, IPv6 addresses and vehicle licence plates).
+//! Contact handles: email addresses, QQ numbers, WeChat IDs and IP
+//! addresses (and, to come, vehicle licence plates).
 //!
 //! Every kind here but IPv4 is found from a trigger (see
 //! [`anchored`](super::anchored)): a word announcing a handle, a character
@@ -65,18 +65,52 @@
 //! # IP addresses
 //!
 //! An IPv4 address has no trigger: the number scan calls [`ipv4_at`] at
-//! every number that starts with an ASCII digit followed by a dot. (IPv6
-//! addresses are to come.)
+//! every number that starts with an ASCII digit followed by a dot. Four
+//! numbers 0–255 without leading zeros, not glued to letters, digits or
+//! more dots, and not a version number (`v1.2.3.4`, `版本 1.2.3.4`,
+//! `version: 1.2.3.4`).
+//!
+//! IPv6 addresses (RFC 4291 text forms, RFC 5952 for the compressed one)
+//! have two triggers, chosen so that chat text does not call them often:
+//!
+//! * `::`, for compressed addresses (`fe80::1c2b:3d4e`, `2408:8207::1`,
+//!   `::ffff:192.0.2.1`): the address is read back from it and forward.
+//! * the word `IP` (`IP`, `IPv6`, `ip地址`), for addresses written in full
+//!   (eight groups, `240e:388:8a1c:9d00:1c5b:2e0f:4d3a:6b7c`, as Chinese
+//!   broadband hands them out), which have no `::`: the address follows
+//!   the word, after a label (`地址`, `是`, `：`).
+//!
+//! A single `:` after a hex digit would find full addresses without the
+//! word too, but chat lines are full of times (`[19:56:08]`), each of which
+//! would stop the trigger search; a full address with no word before it is
+//! therefore not found.
+//!
+//! Groups have 1 to 4 hex digits; without `::` there are exactly eight,
+//! with `::` at most seven; an IPv4 tail counts as two. A compressed
+//! address needs two groups or more, at least one digit, and a group of
+//! three or four characters, a hex letter or an IPv4 tail, which leaves
+//! out the loopback `::1`, times typed with a double colon (`12::30`) and
+//! code (`std::string`, `Foo::Bar`, `a::b`: glued to letters, or no
+//! digit). Times (`12:30:45`) and MAC addresses (`00:1A:2B:3C:4D:5E`, six
+//! groups) are not IPv6 addresses and are not reported: a MAC address names
+//! a device, which is not one of the kinds here. The address may be
+//! followed by a zone (`%eth0`), a prefix length (`/64`) or a bracket and
+//! port (`]:8080`), which are not part of it. An address starting with a
+//! digit a space after another number (`v6 2001:db8::1`) is only taken
+//! after `IPv6`: the number scan reads `6 2001` as one number, and a
+//! stream could not otherwise decide it the same way whatever the chunks.
 //!
 //! # Streams
 //!
 //! A stream holds back what a trigger still to come may claim
-//! ([`tail_hold`]): the local part of an email address before its `@`.
+//! ([`tail_hold`]): the local part of an email address before its `@`, and
+//! the first groups of an IPv6 address before its `::`.
 
 use super::anchored::{AHEAD, Cx, Found, MAX_BACK, Trigger};
 use crate::kind::{Kind, SubKind};
 use crate::matches::Evidence;
-use crate::scan::units::{Script, digit_at};
+use crate::scan::token::MAX_GAP_CHARS;
+use crate::scan::units::{Script, digit_at, prev_char_start, sep_at, unit_before};
 
 /// What a trigger announces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,6 +125,10 @@ enum Role {
     WxId,
     /// `加我`: a WeChat ID or a QQ number.
     AddMe,
+    /// The `::` of a compressed IPv6 address.
+    Colons,
+    /// The word `IP`.
+    Ip,
 }
 
 /// Declares the triggers and, index for index, their roles.
@@ -120,6 +158,8 @@ triggers! {
     "wechat" => WeChat,
     "wxid_" => WxId,
     "加我" => AddMe,
+    "::" => Colons,
+    "IP" => Ip,
 }
 
 /// The match next to trigger `t`, if any.
@@ -135,6 +175,8 @@ pub(crate) fn check(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
         Role::WeChat => wechat(cx, &w, t),
         Role::WxId => wxid(cx, &w, t),
         Role::AddMe => add_me(cx, &w, t),
+        Role::Colons => ipv6_around(cx, &w, t),
+        Role::Ip => ipv6_after_word(cx, &w, t),
     }
 }
 
@@ -544,7 +586,7 @@ pub(crate) enum Read {
 /// The dotted-quad IPv4 address starting at `start` (an ASCII digit), when
 /// `kinds` asks for one: four numbers 0-255 without leading zeros, not
 /// glued to letters, digits or further dots, and not a version number
-/// (`v1.2.3.4`, `版本1.2.3.4`).
+/// (`v1.2.3.4`, `版本1.2.3.4`, `版本号： 1.2.3.4`, `version 1.2.3.4`).
 pub(crate) fn ipv4_at(hay: &[u8], start: usize, eof: bool) -> Read {
     let mut i = start;
     for part in 0..4 {
@@ -582,7 +624,19 @@ pub(crate) fn ipv4_at(hay: &[u8], start: usize, eof: bool) -> Read {
     }
     let before = &hay[..start];
     let glued = before.last().is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_');
-    let version = before.ends_with("版本".as_bytes()) || before.ends_with("版本号".as_bytes());
+    // A version label, possibly followed by a colon or a space
+    // (`版本 1.2.3.4`, `version: 1.2.3.4`).
+    let mut label = before;
+    for _ in 0..2 {
+        for sep in [" ", ":", "：", "　", "是"] {
+            label = label.strip_suffix(sep.as_bytes()).unwrap_or(label);
+        }
+    }
+    let english = label.len().checked_sub(7).is_some_and(|at| {
+        label[at..].eq_ignore_ascii_case(b"version")
+            && !at.checked_sub(1).is_some_and(|i| label[i].is_ascii_alphabetic())
+    });
+    let version = english || ["版本", "版本号"].iter().any(|w| label.ends_with(w.as_bytes()));
     if glued || version {
         return Read::No;
     }
@@ -596,15 +650,225 @@ pub(crate) fn ipv4_at(hay: &[u8], start: usize, eof: bool) -> Read {
     })
 }
 
+/// Longest IPv6 address text: eight groups of four and seven colons, or six
+/// groups and a dotted quad (45 bytes).
+const MAX_IPV6: usize = 45;
+
+/// The end of the dotted quad at `i` (an IPv6 address's IPv4 tail), if
+/// there is one: four numbers 0-255, no leading zeros.
+fn dotted_quad(hay: &[u8], mut i: usize) -> Option<usize> {
+    for part in 0..4 {
+        if part > 0 {
+            if hay.get(i) != Some(&b'.') {
+                return None;
+            }
+            i += 1;
+        }
+        let s = i;
+        while hay.get(i).is_some_and(u8::is_ascii_digit) && i - s < 4 {
+            i += 1;
+        }
+        let digits = &hay[s..i];
+        let value = digits.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+        if digits.is_empty() || digits.len() > 3 || value > 255 || (digits.len() > 1 && digits[0] == b'0') {
+            return None;
+        }
+    }
+    Some(i)
+}
+
+/// An IPv6 address read at a position.
+#[derive(Clone, Copy, Debug)]
+struct V6 {
+    end: usize,
+    /// Whether it has `::`.
+    compressed: bool,
+    /// Groups written, an IPv4 tail counting two.
+    groups: usize,
+    /// Whether a digit appears.
+    digit: bool,
+    /// Whether a group has three or four characters or a hex letter, or
+    /// there is an IPv4 tail.
+    strong: bool,
+}
+
+/// The IPv6 address in RFC 4291 text form starting exactly at `s`.
+fn ipv6_at(hay: &[u8], s: usize) -> Option<V6> {
+    let mut v = V6 { end: s, compressed: false, groups: 0, digit: false, strong: false };
+    let mut i = s;
+    if hay[i..].starts_with(b"::") {
+        v.compressed = true;
+        i += 2;
+        v.end = i;
+    }
+    loop {
+        let g = i;
+        while hay.get(i).is_some_and(u8::is_ascii_hexdigit) && i - g <= 4 {
+            i += 1;
+        }
+        let group = &hay[g..i];
+        if group.is_empty() {
+            break;
+        }
+        if group.len() > 4 {
+            return None;
+        }
+        if hay.get(i) == Some(&b'.')
+            && v.groups <= 6
+            && let Some(e) = dotted_quad(hay, g)
+        {
+            v.groups += 2;
+            (v.end, v.digit, v.strong) = (e, true, true);
+            break;
+        }
+        v.groups += 1;
+        v.end = i;
+        v.digit |= group.iter().any(u8::is_ascii_digit);
+        v.strong |= group.len() >= 3 || group.iter().any(u8::is_ascii_alphabetic);
+        if hay[i..].starts_with(b"::") {
+            if v.compressed {
+                return None;
+            }
+            v.compressed = true;
+            i += 2;
+            v.end = i;
+        } else if hay.get(i) == Some(&b':') && hay.get(i + 1).is_some_and(u8::is_ascii_hexdigit) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let shape = if v.compressed { (2..=7).contains(&v.groups) && v.strong } else { v.groups == 8 };
+    if !shape || !v.digit {
+        return None;
+    }
+    // Nothing that continues an address or a word may follow.
+    match hay.get(v.end..) {
+        Some([b, ..]) if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'@' | b':') => None,
+        Some([b'.', b, ..]) if b.is_ascii_alphanumeric() => None,
+        _ => Some(v),
+    }
+}
+
+/// Whether a byte glued before an IPv6 address makes it part of something
+/// else (`std::string`, `v1.2::3`).
+fn glues_address(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'@')
+}
+
+/// The IPv6 address holding the `::` at `t`, read back and forward.
+fn ipv6_around(cx: &Cx<'_>, w: &Window<'_>, t: Trigger) -> Option<Found> {
+    if !cx.kinds.contains(Kind::IpAddress) {
+        return None;
+    }
+    let hay = w.hay;
+    let mut s = t.start;
+    while s > w.lo && (hay[s - 1].is_ascii_hexdigit() || hay[s - 1] == b':') {
+        s -= 1;
+        if t.start - s > MAX_IPV6 {
+            return None;
+        }
+    }
+    // A single colon opening the run ends a label (`地址:2001:db8::1`).
+    if hay[s] == b':' && hay.get(s + 1) != Some(&b':') {
+        s += 1;
+    }
+    if w.before(s).is_some_and(glues_address) {
+        // A label glued to the address (`ID:fe80::1`): the address starts
+        // after its first colon, if that comes before the `::`.
+        let colon = s + hay[s..t.start].iter().position(|&b| b == b':')?;
+        if colon - s > 4 || hay[colon + 1] == b':' {
+            return None;
+        }
+        s = colon + 1;
+    }
+    if hay[s].is_ascii_digit() && number_before(w, s) && !ends_with_ip_word(&hay[w.lo..s]) {
+        // `v6 2001:db8::1`: the number scan reads `6 2001` as one number
+        // and moves past the address's start before its `::` may have
+        // arrived. Only after the word `IP`, whose trigger holds a stream
+        // back, is the decision the same whatever the chunks.
+        return None;
+    }
+    let v = ipv6_at(hay, s)?;
+    if v.end < t.end {
+        // The `::` is not part of the address read.
+        return None;
+    }
+    found(Kind::IpAddress, SubKind::Ipv6, Evidence::Pattern, s, v.end)
+}
+
+/// Whether a digit ends a few separators before `s` (`6 ` in `v6 2001:...`),
+/// so that the number scan reads it and what starts at `s` as one number.
+fn number_before(w: &Window<'_>, s: usize) -> bool {
+    let mut i = s;
+    for _ in 0..MAX_GAP_CHARS {
+        match prev_char_start(w.hay, i, w.lo) {
+            Some(c) if sep_at(w.hay, c).is_some_and(|(_, len)| c + len == i) => i = c,
+            _ => return false,
+        }
+        if unit_before(w.hay, i, w.lo).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `text` ends with `IPv6` or `IPv4` and separators.
+fn ends_with_ip_word(text: &[u8]) -> bool {
+    let word = text.trim_ascii_end();
+    word.len() >= 4 && {
+        let w = &word[word.len() - 4..];
+        w[..3].eq_ignore_ascii_case(b"ipv") && matches!(w[3], b'4' | b'6')
+    }
+}
+
+/// Labels between the word `IP` and an address.
+const IP_LABELS: &[&str] = &["地址", "是", "为", "：", ":", " ", "　", "=", "（", "(", "address", "addr"];
+
+/// The IPv6 address after the word `IP` (`IPv6地址：...`).
+fn ipv6_after_word(cx: &Cx<'_>, w: &Window<'_>, t: Trigger) -> Option<Found> {
+    if !cx.kinds.contains(Kind::IpAddress) || w.before(t.start).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let hay = w.hay;
+    let mut i = t.end;
+    if let Some([b'v' | b'V', b'4' | b'6', ..]) = hay.get(i..) {
+        i += 2;
+    }
+    if hay.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        // A word (`iPhone`, `IPad`), not the abbreviation.
+        return None;
+    }
+    let label_start = i;
+    'labels: while i - label_start < MAX_LABEL {
+        for l in IP_LABELS {
+            let l = l.as_bytes();
+            if hay.get(i..i + l.len()).is_some_and(|h| h.eq_ignore_ascii_case(l)) {
+                i += l.len();
+                continue 'labels;
+            }
+        }
+        break;
+    }
+    // `IP::1` is a colon label then `:1`; the address starts after a label
+    // and is not glued to the word (`IPv62001:...`).
+    if hay.get(i).is_some_and(|&b| b == b':') || hay[i - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let v = ipv6_at(hay, i)?;
+    found(Kind::IpAddress, SubKind::Ipv6, Evidence::Pattern, i, v.end)
+}
+
 // ---------------------------------------------------------------------------
 // Streams
 // ---------------------------------------------------------------------------
 
 /// Where a match whose trigger has not arrived yet may start in the
 /// unfinished tail of `hay` (`hay.len()` when nowhere): the local part of
-/// an email address whose `@` is still to come.
+/// an email address whose `@` is still to come, and the groups of an IPv6
+/// address whose `::` is still to come.
 pub(crate) fn tail_hold(hay: &[u8], floor: usize) -> usize {
-    email_tail(hay, floor)
+    email_tail(hay, floor).min(ipv6_tail(hay, floor))
 }
 
 /// A trailing run of local-part characters.
@@ -617,6 +881,21 @@ fn email_tail(hay: &[u8], floor: usize) -> usize {
         }
     }
     start
+}
+
+/// A trailing run of hex digits, colons and dots holding a colon, short
+/// enough to be the start of an IPv6 address.
+fn ipv6_tail(hay: &[u8], floor: usize) -> usize {
+    let mut start = hay.len();
+    let mut colon = false;
+    while start > floor && (hay[start - 1].is_ascii_hexdigit() || matches!(hay[start - 1], b':' | b'.')) {
+        start -= 1;
+        colon |= hay[start] == b':';
+        if hay.len() - start > MAX_IPV6 {
+            return hay.len();
+        }
+    }
+    if colon { start } else { hay.len() }
 }
 
 #[cfg(test)]
@@ -656,8 +935,20 @@ mod tests {
         assert_eq!(ips("服务器IP是192.168.1.10，连不上"), ["192.168.1.10"]);
         assert_eq!(ips("ip 8.8.8.8。"), ["8.8.8.8"]);
         assert_eq!(ips("从10.0.0.255登录的"), ["10.0.0.255"]);
-        for text in ["版本1.2.3.4", "v1.2.3.4", "256.1.1.1", "1.2.3", "1.2.3.4.5", "01.2.3.4", "价格1.5元", "a1.2.3.4"]
-        {
+        assert_eq!(ips("server 10.1.2.3"), ["10.1.2.3"], "a word ending in `ver` is no version label");
+        for text in [
+            "版本1.2.3.4",
+            "v1.2.3.4",
+            "256.1.1.1",
+            "1.2.3",
+            "1.2.3.4.5",
+            "01.2.3.4",
+            "价格1.5元",
+            "a1.2.3.4",
+            "版本 1.2.3.4",
+            "版本号：10.0.0.1",
+            "Version: 2.3.4.5",
+        ] {
             assert!(ips(text).is_empty(), "{text}");
         }
     }
@@ -723,6 +1014,27 @@ mod tests {
     }
 
     #[test]
+    fn ipv6_shapes() {
+        fn ok(s: &str) -> Option<&str> {
+            ipv6_at(s.as_bytes(), 0).map(|v| &s[..v.end])
+        }
+        assert_eq!(ok("2001:db8::1"), Some("2001:db8::1"));
+        assert_eq!(ok("::ffff:192.0.2.1"), Some("::ffff:192.0.2.1"));
+        assert_eq!(ok("2001:0db8:85a3:0000:0000:8a2e:0370:7334"), Some("2001:0db8:85a3:0000:0000:8a2e:0370:7334"));
+        assert_eq!(ok("fe80::1%eth0"), Some("fe80::1"));
+        assert_eq!(ok("2001:db8::/32"), Some("2001:db8::"));
+        for s in
+            ["::1", "::", "12::30", "a::b", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::1", "fe80::1.5"]
+        {
+            assert!(ok(s).is_none(), "{s}");
+        }
+        // After a number and a space, only after the word IP.
+        assert_eq!(ips("IPv6 2001:db8::1"), ["2001:db8::1"]);
+        assert_eq!(ips("v6 fe80::1"), ["fe80::1"]);
+        assert!(ips("v6 2001:db8::2").is_empty());
+    }
+
+    #[test]
     fn conventional_masks() {
         let r = Redactor::new();
         assert_eq!(r.redact("邮箱zhangsan@qq.com"), "邮箱z*******@qq.com");
@@ -731,5 +1043,21 @@ mod tests {
         assert_eq!(r.redact("QQ 一二三四五六七八九"), "QQ 一＊＊＊＊＊＊＊九");
         assert_eq!(r.redact("微信 zhang_san88"), "微信 z****_****8");
         assert_eq!(r.redact("IP 192.168.1.10"), "IP 192.168.*.**");
+        assert_eq!(r.redact("网关 fe80::1c2b:3d4e"), "网关 fe80::****:****");
+        assert_eq!(
+            r.redact("IPv6地址：2408:8207:1234:5678:9abc:def0:1234:5678"),
+            "IPv6地址：2408:8207:****:****:****:****:****:****"
+        );
+    }
+
+    #[test]
+    fn tails_hold_what_a_later_trigger_may_claim() {
+        fn hold(s: &str) -> &str {
+            &s[tail_hold(s.as_bytes(), 0)..]
+        }
+        assert_eq!(hold("地址是2001:db8:"), "2001:db8:");
+        assert_eq!(hold("地址是 ::"), "::");
+        let long = format!("地址{}", "ab:".repeat(20));
+        assert_eq!(hold(&long), "", "too long to start an address");
     }
 }
