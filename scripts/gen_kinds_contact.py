@@ -13,7 +13,8 @@ File format
 -----------
 As testdata/corpus/chat.txt: one example per line, "CATEGORY<TAB>TEXT", items
 marked inline as "⟦KIND|ITEM⟧".  Kinds: "email", "qq", "wechat", "ip_address",
-and "phone" for mobile numbers given after a WeChat or QQ word (WeChat finds people by mobile number; the phone detector reports them).
+"license_plate", and "phone" for mobile numbers given after a WeChat or QQ
+word (WeChat finds people by mobile number; the phone detector reports them).
 Categories: "pos/<kind>/<form>" (one or more items of that kind),
 "pos/phone/<form>" (a mobile number after a WeChat or QQ word),
 "mix/<kinds>" (items of several kinds), "neg/<kind>/<what>" (no item: a hard
@@ -33,16 +34,23 @@ Span conventions
   * ip_address: the address only; a port, zone or prefix length after it is
     outside.  IPv6 addresses written in full (no "::") appear only after the
     word IP (IP, IPv6, ip地址); compressed ones anywhere.
+  * license_plate: from the province character to the end of the serial
+    (and a suffix character such as 警 or 学), separators inside included.
+    Formats per GA 36-2018: ordinary plates (5 serial characters, at most two
+    letters, no I or O), new-energy plates (D/F first then a letter or digit
+    and four digits, or five digits then D/F), four characters and a suffix.
   * phone: the mobile number with the separators inside it.
 
 Hard negatives are the look-alikes chat is full of: QQ words followed by a
 product or a quantity (QQ音乐, QQ群号, QQ等级, QQ钱包 500元), WeChat words
 followed by a service or an amount (微信支付, 微信转账, 微信公众号), coupon and
 serial codes holding VX/WX/QQ, emails that are not addresses (@mentions,
-package@version), times, MAC addresses, version numbers, C++ and Rust paths.
+package@version), times, MAC addresses, version numbers, C++ and Rust paths,
+province characters starting ordinary words (京东, 沪深300, 粤语, 新款) and
+plate-like strings of the wrong length or with I/O.
 
 Every handle is made up: random digits, random letters and syllables, reserved
-documentation IPv6 prefixes next to random ones.
+documentation IPv6 prefixes next to random ones, random plates.
 """
 
 import argparse
@@ -67,6 +75,9 @@ DOMAINS = [
     "yeah.net", "139.com", "aliyun.com", "hotmail.com", "sohu.com", "example.com", "example.com.cn",
     "corp-mail.example.cn", "mail.example.org",
 ]
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+PLATE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I, no O
+PLATE_SUFFIXES = "警学挂领港澳"
 MOBILE_SEGMENTS = (
     [str(n) for n in range(130, 140)] + ["150", "151", "152", "153", "155", "156", "157", "158", "159"]
     + ["166", "176", "177", "178"] + [str(n) for n in range(180, 190)] + ["191", "198", "199"]
@@ -207,6 +218,43 @@ def ipv6_full(rng):
     return s.upper() if rng.random() < 0.1 else s
 
 
+def plate(rng):
+    """A plate and its form."""
+    p = rng.choice(PROVINCES)
+    office = rng.choice(PLATE_LETTERS)
+    r = rng.random()
+    if r < 0.45:
+        serial = list(digits(rng, 5, "0123456789"))
+        for k in rng.sample(range(5), rng.choice([0, 0, 1, 1, 2])):
+            serial[k] = rng.choice(PLATE_LETTERS)
+        serial, form = "".join(serial), "ordinary"
+    elif r < 0.65:
+        serial = rng.choice("DF") + rng.choice(PLATE_LETTERS + "0123456789") + digits(rng, 4, "0123456789")
+        form = "new-energy-small"
+    elif r < 0.75:
+        serial = digits(rng, 5, "0123456789") + rng.choice("DF")
+        form = "new-energy-large"
+    else:
+        serial = digits(rng, 4, "0123456789") + rng.choice(PLATE_SUFFIXES)
+        form = "suffix"
+    sep = rng.choice(["", "", "", "·", " "] + (["."] if rng.random() < 0.1 else []))
+    s = p + office + sep + serial
+    x = rng.random()
+    if x < 0.08:
+        s = p + office.lower() + sep + serial.lower()
+        form += "-lowercase"
+    elif x < 0.14:
+        s = p + (office + sep + serial).translate(FW)
+        form += "-fullwidth"
+    elif x < 0.20 and form == "ordinary" and serial.isdigit():
+        s = p + office + " " + " ".join(serial)
+        form += "-spoken"
+    elif x < 0.26 and form == "ordinary" and serial.isdigit():
+        s = p + office + to_numerals(rng, serial)
+        form += "-numerals"
+    return s, form
+
+
 # ---------------------------------------------------------------------------
 # Lines: each is (category, [(kind or None, text), ...])
 # ---------------------------------------------------------------------------
@@ -300,8 +348,16 @@ def pos_ip(rng):
                 (None, rng.choice(["", " 没错吧", "，帮我查下"])))
 
 
+def pos_plate(rng):
+    s, form = plate(rng)
+    before = rng.choice(["车牌", "车牌号", "车牌号是", "我的车是", "车号：", "帮我查一下", "ETC绑定的是", "登记的车牌 ",
+                         "停车场的车", "违章车辆 ", "挪车，"])
+    after = rng.choice(["", "", "，停在B2", " 白色的", "，麻烦查下违章"])
+    return line(rng, "pos/license_plate/" + form, (None, before), ("license_plate", s), (None, after))
+
+
 def mix(rng):
-    kinds = rng.sample(["email", "qq", "wechat", "ip"], 2)
+    kinds = rng.sample(["email", "qq", "wechat", "plate", "ip"], 2)
     segs = []
     for k in kinds:
         if k == "email":
@@ -311,11 +367,14 @@ def mix(rng):
         elif k == "wechat":
             w = wechat_id(rng)
             segs += [(None, "微信 "), ("wechat", w)]
+        elif k == "plate":
+            s, _ = plate(rng)
+            segs += [(None, "车牌"), ("license_plate", s)]
         else:
             segs += [(None, "IP "), ("ip_address", ipv4(rng))]
         segs.append((None, rng.choice(["，", "；", " "])))
     segs.pop()
-    names = "+".join("ip_address" if k == "ip" else k for k in kinds)
+    names = "+".join("license_plate" if k == "plate" else "ip_address" if k == "ip" else k for k in kinds)
     return line(rng, "mix/" + names, *segs)
 
 
@@ -398,6 +457,27 @@ NEG = {
         lambda r: f"{ymd(r)} {hms(r)} 下单",
         lambda r: f"指纹 {':'.join(f'{r.randint(0, 255):02x}' for _ in range(10))}",
     ],
+    "license_plate": [
+        lambda r: f"京东E卡 {r.randint(100, 999)}元",
+        lambda r: f"沪深300指数涨了",
+        lambda r: "粤语客服有吗",
+        lambda r: f"{r.choice(PROVINCES)}{r.choice(PLATE_LETTERS)} 的车",
+        lambda r: f"车牌{r.choice(PROVINCES)}{r.choice(PLATE_LETTERS)}{digits(r, 4, '0123456789')}",
+        lambda r: "新款iPhone 到货了吗",
+        lambda r: f"{r.choice(PROVINCES)}{r.choice(PLATE_LETTERS)}{digits(r, 9, '0123456789')}",
+        lambda r: f"{r.choice(PROVINCES)}{r.choice('IO')}{digits(r, 5, '0123456789')}",
+        lambda r: f"{r.choice(PROVINCES)}A{r.choice(PLATE_LETTERS)}{r.choice(PLATE_LETTERS)}{r.choice(PLATE_LETTERS)}"
+                  f"{digits(r, 2, '0123456789')}",
+        lambda r: "贵州茅台 太贵了",
+        lambda r: f"新的订单号 {digits(r, 12)}",
+        lambda r: "吉利汽车 宁波工厂",
+        lambda r: f"云南 A级景区 门票{r.randint(50, 200)}元",
+        lambda r: "川菜和湘菜都行",
+        lambda r: f"赣南脐橙 {r.randint(3, 10)}斤",
+        lambda r: f"{r.choice(PROVINCES)}AX{digits(r, 5, '0123456789')}",
+        lambda r: f"新品A款 {digits(r, 5)}",
+        lambda r: f"{r.choice(PROVINCES)}A-{digits(r, 4, '0123456789')}-{r.randint(1, 9)}",
+    ],
 }
 
 
@@ -407,7 +487,7 @@ def neg(rng, kind):
 
 
 COUNTS = [(pos_email, 70), (pos_qq, 80), (pos_wechat, 80), (pos_phone_after_wechat, 40), (pos_ip, 80),
-          (mix, 40)]
+          (pos_plate, 80), (mix, 40)]
 NEG_COUNT = 60
 
 # ---------------------------------------------------------------------------
@@ -442,7 +522,7 @@ def generate_lines(seed=SEED):
                 if valid(segs):
                     break
             out.append((cat, segs))
-    for kind in ["email", "qq", "wechat", "ip_address"]:
+    for kind in ["email", "qq", "wechat", "ip_address", "license_plate"]:
         for _ in range(NEG_COUNT):
             cat, segs = neg(rng, kind)
             assert valid(segs)

@@ -1,5 +1,5 @@
-//! Contact handles: email addresses, QQ numbers, WeChat IDs and IP
-//! addresses (and, to come, vehicle licence plates).
+//! Contact handles: email addresses, QQ numbers, WeChat IDs, IP addresses
+//! and vehicle licence plates.
 //!
 //! Every kind here but IPv4 is found from a trigger (see
 //! [`anchored`](super::anchored)): a word announcing a handle, a character
@@ -100,11 +100,49 @@
 //! after `IPv6`: the number scan reads `6 2001` as one number, and a
 //! stream could not otherwise decide it the same way whatever the chunks.
 //!
+//! # Licence plates
+//!
+//! The plate format is that of GA 36-2018 (机动车号牌, the standard for
+//! motor vehicle plates): the abbreviation of the province (one of
+//! 京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼), the letter
+//! of the issuing office (A–Z but I and O), an optional separator (`·`,
+//! `・`, `•`, `.`, `-` or a space) and the serial (序号), in which I and O are
+//! never used:
+//!
+//! * ordinary plates: five letters or digits (`京A12345`, `粤B·8AB88`); at
+//!   most two of them letters, as plates are issued (the serial is mostly
+//!   digits), which also keeps English words glued to a province character
+//!   out;
+//! * new-energy plates: six: small vehicles `D` or `F` (electric or not)
+//!   first, then a letter or digit, then four digits (`沪AD12345`,
+//!   `粤BDA1234`); large vehicles five digits, then `D` or `F`
+//!   (`粤B12345D`);
+//! * plates with a suffix character: four letters or digits, then `警`
+//!   (police), `学` (driving school), `挂` (trailer), `领` (consulate),
+//!   `试` (test), `超` (oversize), `港` or `澳` (Hong Kong, Macao vehicles).
+//!
+//! Embassy plates (`使` first) and military plates are left out. Letters
+//! may be typed lower case or full width, digits full width or as Chinese
+//! numerals (`京A幺二三四五`), and the serial may be read out one character
+//! per space (`粤B 1 2 3 4 5`). A plate glued to more letters or digits
+//! (`京A123456789`) is not one, and `川A`, `鲁A1234`, `沪深300`, `京东E卡`
+//! never get that far.
+//!
+//! The province characters are common in Chinese text (`京东`, `新的`,
+//! `太贵了`), so the check starts with the one byte that rules most of them
+//! out: a plate's issuing letter comes right after the province character
+//! (or after one space).
+//!
 //! # Streams
 //!
 //! A stream holds back what a trigger still to come may claim
-//! ([`tail_hold`]): the local part of an email address before its `@`, and
-//! the first groups of an IPv6 address before its `::`.
+//! ([`tail_hold`]): the local part of an email address before its `@`, the
+//! first groups of an IPv6 address before its `::`, and a plate being
+//! written (a province character, alone or followed by its letter and the
+//! start of a serial; a province character followed by anything else is
+//! not held). [`rules_out`] tells from the bytes that have arrived that a
+//! trigger leads nowhere (`北京市`, `VXEQ`), so that what follows it need
+//! not wait for the trigger's whole window.
 
 use super::anchored::{AHEAD, Cx, Found, MAX_BACK, Trigger};
 use crate::kind::{Kind, SubKind};
@@ -129,6 +167,8 @@ enum Role {
     Colons,
     /// The word `IP`.
     Ip,
+    /// A province abbreviation, the first character of a licence plate.
+    Province,
 }
 
 /// Declares the triggers and, index for index, their roles.
@@ -160,6 +200,37 @@ triggers! {
     "加我" => AddMe,
     "::" => Colons,
     "IP" => Ip,
+    "京" => Province,
+    "津" => Province,
+    "沪" => Province,
+    "渝" => Province,
+    "冀" => Province,
+    "豫" => Province,
+    "云" => Province,
+    "辽" => Province,
+    "黑" => Province,
+    "湘" => Province,
+    "皖" => Province,
+    "鲁" => Province,
+    "新" => Province,
+    "苏" => Province,
+    "浙" => Province,
+    "赣" => Province,
+    "鄂" => Province,
+    "桂" => Province,
+    "甘" => Province,
+    "晋" => Province,
+    "蒙" => Province,
+    "陕" => Province,
+    "吉" => Province,
+    "闽" => Province,
+    "贵" => Province,
+    "粤" => Province,
+    "青" => Province,
+    "藏" => Province,
+    "川" => Province,
+    "宁" => Province,
+    "琼" => Province,
 }
 
 /// The match next to trigger `t`, if any.
@@ -170,6 +241,7 @@ pub(crate) fn check(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
         lo: cx.floor.max(t.start.saturating_sub(MAX_BACK)),
     };
     match ROLES[t.index] {
+        Role::Province => plate(cx, &w, t),
         Role::At => email(cx, t),
         Role::Qq => qq(cx, &w, t),
         Role::WeChat => wechat(cx, &w, t),
@@ -177,6 +249,29 @@ pub(crate) fn check(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
         Role::AddMe => add_me(cx, &w, t),
         Role::Colons => ipv6_around(cx, &w, t),
         Role::Ip => ipv6_after_word(cx, &w, t),
+    }
+}
+
+/// Whether the bytes that have arrived after trigger `t` already rule out a
+/// match, however the text goes on: `check` would find nothing there. For
+/// the framework to skip such a trigger in an unfinished haystack instead
+/// of holding the text after it (a province character is mostly a word:
+/// `北京市`, `新的`, and holding what follows every one of them would delay
+/// most messages).
+#[allow(dead_code, reason = "the trigger search in anchored.rs is to call it for unfinished haystacks")]
+pub(crate) fn rules_out(hay: &[u8], floor: usize, t: Trigger) -> bool {
+    let letter_or_wide = |b: &u8| b.is_ascii_alphabetic() || *b == 0xEF;
+    match ROLES[t.index] {
+        Role::Province => match hay.get(t.end) {
+            Some(b' ') => hay.get(t.end + 1).is_some_and(|b| !letter_or_wide(b)),
+            Some(b) => !letter_or_wide(b),
+            None => false,
+        },
+        Role::Qq | Role::WeChat => {
+            let w = Window { hay, lo: floor.max(t.start.saturating_sub(MAX_BACK)) };
+            !stands_alone(&w, t)
+        }
+        _ => false,
     }
 }
 
@@ -860,15 +955,152 @@ fn ipv6_after_word(cx: &Cx<'_>, w: &Window<'_>, t: Trigger) -> Option<Found> {
 }
 
 // ---------------------------------------------------------------------------
+// Licence plates
+// ---------------------------------------------------------------------------
+
+/// Province abbreviations (GA 36-2018), as their UTF-8 bytes.
+const PROVINCES: &str = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
+
+/// Characters that end a plate with a four-character serial: police,
+/// driving school, trailer, consulate, test, oversize, Hong Kong, Macao.
+const PLATE_SUFFIXES: &str = "警学挂领试超港澳";
+
+/// Whether a province abbreviation starts at `i`.
+fn province_at(hay: &[u8], i: usize) -> bool {
+    hay.get(i..i + 3).is_some_and(|c| PROVINCES.as_bytes().chunks(3).any(|p| p == c))
+}
+
+/// A letter, ASCII or full width, at `i`: upper case, and its byte length.
+fn letter_at(hay: &[u8], i: usize) -> Option<(u8, usize)> {
+    alnum_at(hay, i).filter(|(c, _)| c.is_ascii_alphabetic()).map(|(c, len)| (c.to_ascii_uppercase(), len))
+}
+
+/// A character of a plate's serial at `i`: an upper-case letter or an ASCII
+/// digit (Chinese numerals and full-width digits read as digits), and its
+/// byte length. Digits of a serial are all numerals or all not
+/// (`沪B54321两辆` ends before `两`): `numerals` says which, once known.
+fn serial_char_at(hay: &[u8], i: usize, numerals: Option<bool>) -> Option<(u8, usize)> {
+    if let Some(u) = digit_at(hay, i) {
+        let numeral = u.script == Script::Numeral;
+        return numerals.is_none_or(|n| n == numeral).then_some((b'0' + u.value, usize::from(u.len)));
+    }
+    letter_at(hay, i)
+}
+
+/// Whether a digit is written as a Chinese numeral, if `hay[i..]` starts
+/// with a digit.
+fn numeral_digit(hay: &[u8], i: usize) -> Option<bool> {
+    digit_at(hay, i).map(|u| u.script == Script::Numeral)
+}
+
+/// A separator between the issuing letter and the serial: its byte length.
+fn plate_sep(hay: &[u8], i: usize) -> Option<usize> {
+    match hay.get(i..)? {
+        [b' ' | b'-' | b'.', ..] => Some(1),
+        [0xC2, 0xB7, ..] => Some(2), // ·
+        [0xE3, 0x83, 0xBB, ..] | [0xE2, 0x80, 0xA2, ..] | [0xE3, 0x80, 0x80, ..] => Some(3), // ・ • and ideographic space
+        _ => None,
+    }
+}
+
+/// The licence plate starting at the province character `t`.
+fn plate(cx: &Cx<'_>, w: &Window<'_>, t: Trigger) -> Option<Found> {
+    let hay = w.hay;
+    let mut i = t.end;
+    // The cheap test first: most province characters in chat are words
+    // (`京东`, `新的`), followed by another Chinese character.
+    match hay.get(i) {
+        Some(b) if b.is_ascii_alphabetic() || *b == 0xEF => {}
+        Some(b' ') => i += 1,
+        _ => return None,
+    }
+    if !cx.kinds.contains(Kind::LicensePlate) {
+        return None;
+    }
+    let (office, len) = letter_at(hay, i)?;
+    if matches!(office, b'I' | b'O') {
+        return None;
+    }
+    i += len;
+    if let Some(len) = plate_sep(hay, i)
+        && serial_char_at(hay, i + len, None).is_some()
+    {
+        i += len;
+    }
+    // The serial, written together or one character per space.
+    let mut serial = [0u8; 6];
+    let mut numerals = numeral_digit(hay, i);
+    let (c, len) = serial_char_at(hay, i, None)?;
+    serial[0] = c;
+    i += len;
+    let mut n = 1;
+    let spoken = hay.get(i) == Some(&b' ') && serial_char_at(hay, i + 1, numerals).is_some();
+    loop {
+        let at = if spoken {
+            if hay.get(i) != Some(&b' ') {
+                break;
+            }
+            i + 1
+        } else {
+            i
+        };
+        let Some((c, len)) = serial_char_at(hay, at, numerals) else { break };
+        numerals = numerals.or_else(|| numeral_digit(hay, at));
+        let len = len + (at - i);
+        if n == serial.len() {
+            return None;
+        }
+        serial[n] = c;
+        n += 1;
+        i += len;
+    }
+    let serial = &serial[..n];
+    if serial.iter().any(|&c| matches!(c, b'I' | b'O')) {
+        return None;
+    }
+    let digit = |c: &u8| c.is_ascii_digit();
+    let letters = serial.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    let ok = match n {
+        5 => letters <= 2,
+        6 => {
+            let small = matches!(serial[0], b'D' | b'F') && serial[2..].iter().all(digit);
+            let large = serial[..5].iter().all(digit) && matches!(serial[5], b'D' | b'F');
+            small || large
+        }
+        4 => {
+            let suffix = PLATE_SUFFIXES.as_bytes().chunks(3).any(|s| hay.get(i..i + 3) == Some(s));
+            if suffix {
+                i += 3;
+            }
+            suffix && letters <= 2
+        }
+        _ => false,
+    };
+    // Glued to more letters or digits, or to an address or a domain, it is
+    // part of something else.
+    let glued = match hay.get(i..) {
+        Some([b, ..]) if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'@') => true,
+        Some([b'.' | b'-', b, ..]) if b.is_ascii_alphanumeric() => true,
+        Some(rest) => serial_char_at(rest, 0, numerals).is_some(),
+        None => false,
+    };
+    if !ok || glued {
+        return None;
+    }
+    found(Kind::LicensePlate, SubKind::LicensePlate, Evidence::Pattern, t.start, i)
+}
+
+// ---------------------------------------------------------------------------
 // Streams
 // ---------------------------------------------------------------------------
 
 /// Where a match whose trigger has not arrived yet may start in the
 /// unfinished tail of `hay` (`hay.len()` when nowhere): the local part of
-/// an email address whose `@` is still to come, and the groups of an IPv6
-/// address whose `::` is still to come.
+/// an email address whose `@` is still to come, the groups of an IPv6
+/// address whose `::` is still to come, and a licence plate still being
+/// written.
 pub(crate) fn tail_hold(hay: &[u8], floor: usize) -> usize {
-    email_tail(hay, floor).min(ipv6_tail(hay, floor))
+    email_tail(hay, floor).min(ipv6_tail(hay, floor)).min(plate_tail(hay, floor))
 }
 
 /// A trailing run of local-part characters.
@@ -898,6 +1130,33 @@ fn ipv6_tail(hay: &[u8], floor: usize) -> usize {
     if colon { start } else { hay.len() }
 }
 
+/// Most bytes a plate still being written may span: province character,
+/// space, letter, separator, and six serial characters read out one per
+/// space, as Chinese numerals.
+const PLATE_TAIL: usize = 3 + 1 + 3 + 3 + 6 * 4;
+
+/// A province character at the end, alone or followed by the start of a
+/// plate (its issuing letter first).
+fn plate_tail(hay: &[u8], floor: usize) -> usize {
+    let reach = hay.len().saturating_sub(PLATE_TAIL).max(floor);
+    let mut i = hay.len();
+    while let Some(c) = prev_char_start(hay, i, reach) {
+        if province_at(hay, c) {
+            let rest = &hay[c + 3..];
+            let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+            if rest.is_empty() || letter_at(rest, 0).is_some() {
+                return c;
+            }
+        }
+        let plate_char = serial_char_at(hay, c, None).is_some() || plate_sep(hay, c).is_some();
+        if !plate_char {
+            break;
+        }
+        i = c;
+    }
+    hay.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -919,6 +1178,12 @@ mod tests {
     #[test]
     fn triggers_and_roles_line_up() {
         assert_eq!(TRIGGERS.len(), ROLES.len());
+        let provinces: Vec<&str> =
+            TRIGGERS.iter().zip(ROLES).filter(|(_, r)| **r == Role::Province).map(|(w, _)| *w).collect();
+        assert_eq!(provinces.concat(), PROVINCES);
+        assert_eq!(PROVINCES.chars().count(), 31);
+        assert!(PROVINCES.chars().all(|c| c.len_utf8() == 3));
+        assert!(PLATE_SUFFIXES.chars().all(|c| c.len_utf8() == 3));
     }
 
     #[test]
@@ -1035,9 +1300,31 @@ mod tests {
     }
 
     #[test]
+    fn plate_shapes() {
+        let plates = |t| of_kind(Kind::LicensePlate, t);
+        assert_eq!(plates("京A12345"), ["京A12345"]);
+        assert_eq!(plates("沪AD12345"), ["沪AD12345"]);
+        assert_eq!(plates("粤B12345D"), ["粤B12345D"]);
+        assert_eq!(plates("粤B·12345"), ["粤B·12345"]);
+        assert_eq!(plates("京A0001警"), ["京A0001警"]);
+        assert_eq!(plates("粤B 1 2 3 4 5"), ["粤B 1 2 3 4 5"]);
+        assert_eq!(plates("京A幺二三四五"), ["京A幺二三四五"]);
+        assert_eq!(plates("鄂Z.73783D"), ["鄂Z.73783D"]);
+        assert_eq!(plates("沪B54321两辆车"), ["沪B54321"], "a numeral after digits is a word");
+        for text in
+            ["川A", "鲁A1234", "京A123456", "京AI2345", "京A1234O", "沪AX12345", "粤B1234", "京AABC12", "京A12345X6"]
+        {
+            assert!(plates(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn conventional_masks() {
         let r = Redactor::new();
         assert_eq!(r.redact("邮箱zhangsan@qq.com"), "邮箱z*******@qq.com");
+        assert_eq!(r.redact("车牌京A12345"), "车牌京A****5");
+        assert_eq!(r.redact("车牌粤B·12345"), "车牌粤B·****5");
+        assert_eq!(r.redact("车牌京A幺二三四五"), "车牌京A＊＊＊＊五");
         assert_eq!(r.redact("QQ 1234567890"), "QQ 1********0");
         assert_eq!(r.redact("扣扣号 3 8 5 7 2 9 1 6"), "扣扣号 3 * * * * * * 6");
         assert_eq!(r.redact("QQ 一二三四五六七八九"), "QQ 一＊＊＊＊＊＊＊九");
@@ -1050,6 +1337,47 @@ mod tests {
         );
     }
 
+    /// `rules_out` may only rule out what `check` rejects: for every
+    /// trigger in the contact cases, cut at every point after it.
+    #[test]
+    fn ruling_out_early_agrees_with_the_whole_window() {
+        let cases = include_str!("../../tests/cases/contact.txt");
+        let mut ruled_out = 0;
+        for line in cases.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let marked = line.split_once('\t').expect("a case line").1;
+            let plain: String = {
+                let mut out = String::new();
+                let mut rest = marked;
+                while let Some(open) = rest.find('⟦') {
+                    out.push_str(&rest[..open]);
+                    let after = &rest[open + '⟦'.len_utf8()..];
+                    let close = after.find('⟧').expect("closed markup");
+                    out.push_str(&after[after.find('|').expect("a kind") + 1..close]);
+                    rest = &after[close + '⟧'.len_utf8()..];
+                }
+                out + rest
+            };
+            let hay = plain.as_bytes();
+            for (index, word) in TRIGGERS.iter().enumerate() {
+                let word = word.as_bytes();
+                for start in
+                    (0..hay.len()).filter(|&i| hay[i..].get(..word.len()).is_some_and(|h| h.eq_ignore_ascii_case(word)))
+                {
+                    let t = Trigger { start, end: start + word.len(), index };
+                    let cx = Cx { hay, floor: 0, kinds: crate::KindSet::ALL };
+                    let whole = check(&cx, t);
+                    for cut in t.end..=hay.len() {
+                        if rules_out(&hay[..cut], 0, t) {
+                            assert!(whole.is_none(), "{plain:?}: trigger at {start} ruled out at {cut}");
+                            ruled_out += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(ruled_out > 400, "only {ruled_out} cuts ruled out");
+    }
+
     #[test]
     fn tails_hold_what_a_later_trigger_may_claim() {
         fn hold(s: &str) -> &str {
@@ -1057,6 +1385,15 @@ mod tests {
         }
         assert_eq!(hold("地址是2001:db8:"), "2001:db8:");
         assert_eq!(hold("地址是 ::"), "::");
+        assert_eq!(hold("车牌京A12"), "京A12");
+        assert_eq!(hold("车牌 粤B 1 2"), "粤B 1 2");
+        assert_eq!(hold("我想买新"), "新", "one province character at the very end");
+        assert_eq!(hold("车牌京"), "京");
+        assert_eq!(hold("买了新款"), "");
+        assert_eq!(hold("京东发货了"), "");
+        assert_eq!(hold("时间是十一点"), "");
+        let text = "好的".repeat(10) + "新A";
+        assert_eq!(hold(&text), "新A");
         let long = format!("地址{}", "ab:".repeat(20));
         assert_eq!(hold(&long), "", "too long to start an address");
     }
