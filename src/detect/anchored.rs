@@ -91,6 +91,15 @@ impl Family {
             Family::Name => name::tail_hold(hay, floor),
         }
     }
+
+    /// Whether the bytes after trigger `t` that have arrived already rule
+    /// out a match, so that an unfinished haystack need not be held for it.
+    fn rules_out(self, hay: &[u8], floor: usize, t: Trigger) -> bool {
+        match self {
+            Family::Contact => contact::rules_out(hay, floor, t),
+            _ => false,
+        }
+    }
 }
 
 /// One trigger found in the haystack.
@@ -332,18 +341,24 @@ impl Anchored {
                 continue;
             };
             let (family, index) = self.patterns[m.pattern().as_usize()];
+            let t = Trigger { start: m.start(), end: m.end(), index };
+            let next = m.start() + crate::scan::units::utf8_len(hay[m.start()]).unwrap_or(1);
             if !eof && m.end() + AHEAD > hay.len() {
+                if family.rules_out(hay, floor, t) {
+                    // What has arrived already settles it: nothing here.
+                    from = next;
+                    continue;
+                }
                 // The window after the trigger is not complete yet; a match
                 // may start before the trigger, even before `pos`.
                 return Next::Hold(m.start().saturating_sub(MAX_BACK).max(floor));
             }
-            let t = Trigger { start: m.start(), end: m.end(), index };
             if let Some(found) = family.check(&cx, t).filter(|f| f.start >= floor && self.kinds.contains(f.kind)) {
                 return Next::Found(found);
             }
             // Triggers may overlap (`支付密码` holds `密码`): go on from the
             // next character, not past the whole trigger.
-            from = m.start() + crate::scan::units::utf8_len(hay[m.start()]).unwrap_or(1);
+            from = next;
         }
         if eof || limit < hay.len() {
             return Next::None;

@@ -258,7 +258,6 @@ pub(crate) fn check(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
 /// of holding the text after it (a province character is mostly a word:
 /// `北京市`, `新的`, and holding what follows every one of them would delay
 /// most messages).
-#[allow(dead_code, reason = "the trigger search in anchored.rs is to call it for unfinished haystacks")]
 pub(crate) fn rules_out(hay: &[u8], floor: usize, t: Trigger) -> bool {
     let letter_or_wide = |b: &u8| b.is_ascii_alphabetic() || *b == 0xEF;
     match ROLES[t.index] {
