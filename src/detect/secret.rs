@@ -1,19 +1,1046 @@
-//! Secrets customers must never share: SMS verification codes, passwords and PINs, card security codes and expiry dates.
+//! Secrets customers must never share: SMS verification codes, passwords
+//! and PINs, card security codes and card expiry dates.
 //!
-//! Not written yet: no triggers, so the family never runs.
+//! Every match follows a word announcing it, and only the value is
+//! reported: the word stays visible (`验证码：******`, `CVV ***`). Between
+//! the word and the value there may be a little *filler*, at most six
+//! pieces: spaces, colons and `=`, opening quotes and brackets, one comma,
+//! `是`, `为`, `就是`, `应该是`, hesitations (`嗯`, `呃`, `那个`), the
+//! English `is`, `code`, `number`, `date`, and a few phrases per kind
+//! (`收到了` for codes, `改成` and `设置为` for passwords, `至` and `到` for
+//! expiry dates). Anything else between the word and a value (`验证码发不出来`,
+//! `密码错误3次`, `有效期三年`) means the word is not announcing a value.
+//!
+//! Values are read in every form numbers take in chat: ASCII or full-width
+//! digits, Chinese numerals read digit by digit (`幺二三四五六`), one digit
+//! per space or comma as speech recognition writes them (`四 八 二 九 一 三`),
+//! and short groups split by spaces (`482 913`). A value ends where its
+//! number ends, and is dropped when what follows makes it part of something
+//! else: an ASCII letter, a decimal point, a date or time separator followed
+//! by a digit (`2024-01-08`, `12:30`), or a unit (`元`, `年`, `次`, `位`, `%`,
+//! ...). A group of at least five digits followed by another number after
+//! a space is still taken on its own (`验证码是604935 2024.01.08下的单`); a
+//! shorter one joined to more groups must make a value with them or
+//! nothing.
+//!
+//! | kind | words | value |
+//! |---|---|---|
+//! | verification code | `验证码`, `校验码`, `动态码`, `短信码`, `动态密码`, `短信密码`, `动态口令`, `OTP`, `verification code`, `verify code`, `SMS code` | 4–8 digits, or 4–8 ASCII letters and digits with at least one of each |
+//! | password | `密码` (`支付密码`, `取款密码`, ...), `PIN`, `password`, `passwd`, `pwd` | 4–12 digits but not an 11-digit mobile number, or 4–20 ASCII characters with letters and digits (`!@#$%^&*_-+=.~?` inside) |
+//! | card security code | `CVV`, `CVN`, `CVC` (with an optional `2`); `安全码` and `security code` with card context; `背面`/`背后` of a card with a word for the number (`卡背后三位`, `卡片背面的安全码`) | 3 digits; 4 with American Express context (`运通`, `AMEX`) |
+//! | card expiry | `有效期`, `有效日期`, `expiry`, `expires`, `expiration`, `exp`, `valid thru`, `valid through`, `good thru`, with card context | month and year: `08/27`, `8/2027`, `08-27`, `0827`, `2027/08`, `2027年8月`, `27年8月`, `零八 二七` |
+//!
+//! **Card context** is one of: a card word anywhere in the window
+//! (`信用卡`, `银行卡`, `借记卡`, `储蓄卡`, `工行卡` and other `行卡`, `卡号`,
+//! `卡片`, `卡背`, `这张卡`, `card`, `Visa`, `万事达`, `银联`, `运通`, `CVV`, ...), a
+//! card number (16–19 digits, possibly grouped or partly masked) in the
+//! window, `卡` right before the word (`卡有效期`, `卡的有效期`), or a match
+//! (the card number itself, usually) ending right before the word with
+//! nothing but punctuation or `的`/`卡` between. The text just before the word
+//! (up to twelve characters, back to the last full stop) names what the
+//! code or date belongs to; when it names something else (`会员`, `身份证`,
+//! `护照`, `优惠券`, `额度`, `快递`, ...) and no card word comes after that,
+//! there is no match. So `会员有效期至2025年12月`, `快递柜安全码 123` and
+//! `身份证有效期2020.01.01-2040.01.01` stay as they are.
+//!
+//! The span is the value, plus an opening bracket right before it
+//! (`验证码（482913）` masks to `验证码（******）`): the number scan claims such
+//! a bracket for the number after it, and a match must start no later than
+//! the number the scan reads.
+//!
+//! An invoice's `校验码` is not a secret (`发票校验码`), and `动态密码` and
+//! `短信密码` are codes, not passwords. English words only count as whole
+//! words (`PIN`, not `spin` or `pinyin`; `exp`, not `express`).
+//!
+//! Decisions read only the window the anchored detectors allow: from the
+//! end of the last match (or [`MAX_BACK`] bytes before the word) to
+//! [`AHEAD`] bytes after it.
 
-use super::anchored::{Cx, Found, Trigger};
+use super::anchored::{AHEAD, Cx, Found, MAX_BACK, Trigger};
+use crate::kind::{Kind, SubKind};
+use crate::matches::Evidence;
+use crate::scan::units::{Script, digit_at, prev_char_start, utf8_len};
+
+/// What a trigger word announces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// An SMS verification code.
+    Code,
+    /// A password or PIN.
+    Password,
+    /// A card security code named by its acronym: card context by itself.
+    Cvv,
+    /// A word for a card security code that is used for other codes too:
+    /// needs card context.
+    SecurityWord,
+    /// The back of a card, where the security code is printed.
+    CardBack,
+    /// A card expiry date.
+    Expiry,
+}
+
+impl Role {
+    fn kind(self) -> Kind {
+        match self {
+            Role::Code => Kind::VerificationCode,
+            Role::Password => Kind::Password,
+            Role::Cvv | Role::SecurityWord | Role::CardBack => Kind::CardSecurityCode,
+            Role::Expiry => Kind::CardExpiry,
+        }
+    }
+
+    fn sub_kind(self) -> SubKind {
+        match self {
+            Role::Code => SubKind::VerificationCode,
+            Role::Password => SubKind::Password,
+            Role::Cvv | Role::SecurityWord | Role::CardBack => SubKind::CardSecurityCode,
+            Role::Expiry => SubKind::CardExpiry,
+        }
+    }
+}
+
+/// Trigger words and what each announces. ASCII words are matched without
+/// regard to case, and only as whole words.
+const TABLE: [(&str, Role); 32] = [
+    ("验证码", Role::Code),
+    ("校验码", Role::Code),
+    ("动态码", Role::Code),
+    ("短信码", Role::Code),
+    ("动态密码", Role::Code),
+    ("短信密码", Role::Code),
+    ("动态口令", Role::Code),
+    ("otp", Role::Code),
+    ("verification code", Role::Code),
+    ("verify code", Role::Code),
+    ("sms code", Role::Code),
+    ("密码", Role::Password),
+    ("pin", Role::Password),
+    ("password", Role::Password),
+    ("passwd", Role::Password),
+    ("pwd", Role::Password),
+    ("cvv", Role::Cvv),
+    ("cvn", Role::Cvv),
+    ("cvc", Role::Cvv),
+    ("安全码", Role::SecurityWord),
+    ("security code", Role::SecurityWord),
+    ("背面", Role::CardBack),
+    ("背后", Role::CardBack),
+    ("有效期", Role::Expiry),
+    ("有效日期", Role::Expiry),
+    ("expiry", Role::Expiry),
+    ("expires", Role::Expiry),
+    ("expiration", Role::Expiry),
+    ("exp", Role::Expiry),
+    ("valid thru", Role::Expiry),
+    ("valid through", Role::Expiry),
+    ("good thru", Role::Expiry),
+];
+
+const fn trigger_words() -> [&'static str; TABLE.len()] {
+    let mut words = [""; TABLE.len()];
+    let mut i = 0;
+    while i < TABLE.len() {
+        words[i] = TABLE[i].0;
+        i += 1;
+    }
+    words
+}
+
+const WORDS: [&str; TABLE.len()] = trigger_words();
 
 /// Words or characters next to every match of this family.
-pub(crate) const TRIGGERS: &[&str] = &[];
+pub(crate) const TRIGGERS: &[&str] = &WORDS;
+
+/// Most pieces of filler between a word and its value.
+const MAX_FILLER: usize = 6;
+
+/// Filler allowed between any word and its value. Longer entries first
+/// where one starts another.
+const FILLER: &[&str] = &[
+    " ",
+    "\t",
+    "\u{3000}",
+    "\u{a0}",
+    ":",
+    "：",
+    "=",
+    "＝",
+    "是",
+    "为",
+    "為",
+    "就是",
+    "应该是",
+    "好像是",
+    "嗯",
+    "呃",
+    "额",
+    "啊",
+    "哦",
+    "呢",
+    "那个",
+    "“",
+    "\"",
+    "「",
+    "【",
+    "[",
+    "(",
+    "（",
+    "'",
+    "‘",
+];
+
+/// English filler words, matched without regard to case and only as whole
+/// words.
+const ENGLISH_FILLER: &[&str] = &["is", "was", "code", "number", "date", "num", "#"];
+
+/// Filler for one role only.
+const CODE_FILLER: &[&str] = &["收到了", "收到的是", "收到", "发来了", "发过来了", "来了", "码"];
+const PASSWORD_FILLER: &[&str] =
+    &["改成了", "改成", "改为", "换成了", "换成", "设置为", "设置成", "设为", "设成", "设的是", "设的", "码", "号"];
+const CVV_FILLER: &[&str] = &["码", "号"];
+const EXPIRY_FILLER: &[&str] = &["截止到", "截止", "截至", "到期", "至", "到", "止"];
+
+/// Characters after a number that make it an amount, a date, a count or a
+/// measure rather than a secret.
+const UNIT_WORDS: &[&str] = &[
+    "元", "块", "万", "亿", "千", "百", "年", "月", "日", "号", "点", "时", "分", "秒", "次", "个", "位", "天", "岁",
+    "%", "％", "折", "件", "张", "条", "人", "周", "期", "楼", "层", "室", "米", "斤", "克", "毛", "角",
+];
+
+/// Words that make a card context.
+const CARD_WORDS: &[&str] = &[
+    "信用卡",
+    "行卡",
+    "借记卡",
+    "储蓄卡",
+    "贷记卡",
+    "卡号",
+    "卡片",
+    "卡面",
+    "卡背",
+    "张卡",
+    "该卡",
+    "此卡",
+    "这卡",
+    "visa",
+    "mastercard",
+    "master card",
+    "万事达",
+    "银联",
+    "运通",
+    "amex",
+    "jcb",
+    "card",
+    "cvv",
+    "cvn",
+    "cvc",
+];
+
+/// What an expiry date may belong to besides a payment card.
+const EXPIRY_OTHER: &[&str] = &[
+    "会员",
+    "身份证",
+    "证件",
+    "护照",
+    "驾照",
+    "驾驶证",
+    "行驶证",
+    "签证",
+    "通行证",
+    "执照",
+    "居住证",
+    "许可证",
+    "证书",
+    "优惠",
+    "券",
+    "积分",
+    "套餐",
+    "流量",
+    "保修",
+    "质保",
+    "保质",
+    "合同",
+    "协议",
+    "额度",
+    "分期",
+    "还款",
+    "账单",
+    "活动",
+    "权益",
+    "红包",
+    "手机卡",
+    "电话卡",
+    "sim",
+    "公交",
+    "交通卡",
+    "门禁",
+    "购物卡",
+    "礼品卡",
+    "储值",
+    "年卡",
+    "月卡",
+    "次卡",
+    "健身",
+    "医保",
+    "社保",
+    "药",
+    "食品",
+    "报价",
+    "链接",
+    "二维码",
+    "验证码",
+    "密码",
+    "口令",
+    "授权",
+    "试用",
+    "vip",
+    "会籍",
+    "账号",
+];
+
+/// What a `安全码` may belong to besides a payment card.
+const SECURITY_OTHER: &[&str] = &[
+    "快递",
+    "包裹",
+    "取件",
+    "门禁",
+    "门锁",
+    "路由",
+    "wifi",
+    "防伪",
+    "账号",
+    "游戏",
+    "保险箱",
+    "手机",
+    "电话",
+    "身份证",
+    "登录",
+    "app",
+    "系统",
+    "u盾",
+    "令牌",
+    "会员",
+    "礼品卡",
+    "购物卡",
+    "储值",
+    "网络",
+    "电脑",
+];
+
+/// What a verification-code word may belong to that is not sent by text
+/// message.
+const CODE_OTHER: &[&str] = &["发票", "身份证"];
+
+/// Words for the number on the back of a card.
+const BACK_WORDS: &[&str] = &[
+    "签名栏",
+    "签名条",
+    "签名处",
+    "三位数字",
+    "三位数",
+    "三位",
+    "3位数字",
+    "3位数",
+    "3位",
+    "三个数字",
+    "三个数",
+    "3个数字",
+    "数字",
+    "安全码",
+    "验证码",
+    "cvv2",
+    "cvv",
+    "cvn2",
+    "cvn",
+    "cvc2",
+    "cvc",
+    "号码",
+    "码",
+];
+
+/// Small words around [`BACK_WORDS`] (`背面的那三位`, `背后最后三位`).
+const BACK_FILLER: &[&str] = &["的", "那", "最后", "后", "末", "上", "写着", "写的", "印着", "印的", "有"];
+
+/// American Express context: its security code has four digits.
+const AMEX_WORDS: &[&str] = &["运通", "amex", "american express", "ae卡"];
+
+/// Letters-and-digits words that are not secrets.
+const COMMON_WORDS: &[&str] = &[
+    "mp3", "mp4", "win7", "win8", "win10", "win11", "wifi5", "wifi6", "html5", "h5", "4g", "5g", "b2b", "b2c", "o2o",
+    "p2p", "covid19", "top10", "top100", "ps4", "ps5", "xbox360", "ios15", "ios16", "ios17", "ios18", "a4", "a3",
+    "2fa",
+];
+
+/// Units written in letters after a number (`5min`, `60s`).
+const LETTER_UNITS: &[&str] = &[
+    "s", "sec", "secs", "min", "mins", "h", "hr", "hrs", "ms", "d", "day", "days", "m", "k", "kb", "mb", "gb", "g",
+    "w", "x", "px", "cm", "mm", "km", "kg", "am", "pm", "th", "st", "nd", "rd", "ml", "l", "v", "y", "yr", "yrs",
+];
 
 /// The match next to trigger `t`, if any.
-pub(crate) fn check(_cx: &Cx<'_>, _t: Trigger) -> Option<Found> {
-    None
+pub(crate) fn check(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
+    let (word, role) = TABLE[t.index];
+    let kind = role.kind();
+    if !cx.kinds.contains(kind) {
+        return None;
+    }
+    let w = Win::new(cx, t);
+    let mut after = t.end;
+    if word.as_bytes()[0].is_ascii_alphabetic() {
+        if w.ascii_alpha_before(t.start) {
+            return None;
+        }
+        if role == Role::Cvv && w.byte(after) == Some(b'2') && w.digit(after + 1).is_none() {
+            // CVV2, CVN2, CVC2.
+            after += 1;
+        }
+        if w.byte(after).is_some_and(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+    }
+    let (start, end) = match role {
+        Role::Code => code(&w, after)?,
+        Role::Password => password(&w, after)?,
+        Role::Cvv => security_code(&w, skip_filler(&w, after, CVV_FILLER))?,
+        Role::SecurityWord => {
+            let span = security_code(&w, skip_filler(&w, after, CVV_FILLER))?;
+            (card_context(&w) && !w.subject_names(SECURITY_OTHER)).then_some(span)?
+        }
+        Role::CardBack => card_back(&w, after)?,
+        Role::Expiry => expiry(&w, after)?,
+    };
+    let start = bracket_start(&w, after, start);
+    Some(Found { kind, sub_kind: role.sub_kind(), evidence: Evidence::Context, start, end, lead: 0 })
+}
+
+/// Where the span of a value starting at `start` begins: the value itself,
+/// or the opening brackets right before it (`验证码（482913）`).
+///
+/// The number scan reads such a character as the start of the number after
+/// it (`(021)`), reads that number first, and resumes after it when it is
+/// not a phone, card or ID number; a span starting at the value would be
+/// passed over. Masks leave brackets as they are.
+fn bracket_start(w: &Win<'_>, after: usize, start: usize) -> usize {
+    let mut s = start;
+    for _ in 0..2 {
+        match prev_char_start(w.hay, s, after) {
+            Some(c) if ["(", "（", "【"].iter().any(|b| w.at(c, b)) => s = c,
+            _ => break,
+        }
+    }
+    s
 }
 
 /// Where a match whose trigger has not arrived yet may start in the
-/// unfinished tail of `hay` (`hay.len()` when nowhere).
+/// unfinished tail of `hay` (`hay.len()` when nowhere): nowhere, since every
+/// match starts after its word.
 pub(crate) fn tail_hold(hay: &[u8], _floor: usize) -> usize {
     hay.len()
+}
+
+/// The bytes a decision about one trigger may read: `hay[lo..hi]`.
+struct Win<'h> {
+    hay: &'h [u8],
+    lo: usize,
+    hi: usize,
+    floor: usize,
+    t: Trigger,
+}
+
+impl<'h> Win<'h> {
+    fn new(cx: &Cx<'h>, t: Trigger) -> Win<'h> {
+        let lo = cx.floor.max(t.start.saturating_sub(MAX_BACK));
+        let hi = (t.end + AHEAD).min(cx.hay.len());
+        Win { hay: cx.hay, lo, hi, floor: cx.floor, t }
+    }
+
+    fn byte(&self, i: usize) -> Option<u8> {
+        (i >= self.lo && i < self.hi).then(|| self.hay[i])
+    }
+
+    /// Whether `s` starts at `i` (ASCII letters in either case).
+    fn at(&self, i: usize, s: &str) -> bool {
+        i + s.len() <= self.hi && self.hay[i..i + s.len()].eq_ignore_ascii_case(s.as_bytes())
+    }
+
+    /// The first of `words` that starts at `i`.
+    fn word_at(&self, i: usize, words: &[&'static str]) -> Option<&'static str> {
+        words.iter().copied().find(|word| self.at(i, word))
+    }
+
+    /// The digit or numeral at `i`.
+    fn digit(&self, i: usize) -> Option<crate::scan::units::Unit> {
+        if i >= self.hi {
+            return None;
+        }
+        digit_at(&self.hay[..self.hi], i)
+    }
+
+    /// Byte length of the character at `i`, if it is complete in the window.
+    fn char_len(&self, i: usize) -> Option<usize> {
+        let len = utf8_len(self.byte(i)?)?;
+        (i + len <= self.hi).then_some(len)
+    }
+
+    fn ascii_alpha_before(&self, i: usize) -> bool {
+        i > self.lo && self.hay[i - 1].is_ascii_alphabetic()
+    }
+
+    /// Whether the text right before the trigger, back to the last full
+    /// stop and at most [`SUBJECT_BYTES`] bytes, names one of `others` with
+    /// no card word after it.
+    fn subject_names(&self, others: &[&'static str]) -> bool {
+        let from = self.subject_start();
+        let mut other_end = None;
+        let mut card_start = None;
+        let mut i = from;
+        while i < self.t.start {
+            if let Some(word) = self.word_at(i, others) {
+                other_end = Some(i + word.len());
+            }
+            if self.word_at(i, CARD_WORDS).is_some() {
+                card_start = Some(i);
+            }
+            i += self.char_len(i).unwrap_or(1);
+        }
+        match other_end {
+            Some(e) => card_start.is_none_or(|c| c < e),
+            None => false,
+        }
+    }
+
+    /// Start of the text that names what the trigger belongs to.
+    fn subject_start(&self) -> usize {
+        let limit = self.lo.max(self.t.start.saturating_sub(SUBJECT_BYTES));
+        let mut i = self.t.start;
+        while let Some(c) = prev_char_start(self.hay, i, limit) {
+            if ["。", "！", "？", "!", "?", "；", ";", "\n"].iter().any(|s| self.at(c, s)) {
+                break;
+            }
+            i = c;
+        }
+        i
+    }
+
+    /// Whether one of `words` occurs in the window (an ASCII word only as a
+    /// whole word).
+    fn has_word(&self, words: &[&'static str]) -> bool {
+        let mut i = self.lo;
+        while i < self.hi {
+            if let Some(word) = self.word_at(i, words) {
+                let ascii = word.as_bytes()[0].is_ascii_alphabetic();
+                let end = i + word.len();
+                let whole =
+                    !ascii || (!self.ascii_alpha_before(i) && !self.byte(end).is_some_and(|b| b.is_ascii_alphabetic()));
+                if whole {
+                    return true;
+                }
+            }
+            i += self.char_len(i).unwrap_or(1);
+        }
+        false
+    }
+}
+
+/// How far back the subject of a trigger may start.
+const SUBJECT_BYTES: usize = 36;
+
+/// Skips the filler after a word: returns where the value may start.
+fn skip_filler(w: &Win<'_>, mut i: usize, extra: &[&'static str]) -> usize {
+    let mut pieces = 0;
+    let mut commas = 0;
+    while pieces < MAX_FILLER && i < w.hi {
+        if let Some(f) = w.word_at(i, extra).or_else(|| w.word_at(i, FILLER)) {
+            i += f.len();
+        } else if commas == 0 && (w.at(i, "，") || w.at(i, ",")) {
+            commas += 1;
+            i += if w.at(i, ",") { 1 } else { 3 };
+        } else if let Some(f) = w.word_at(i, ENGLISH_FILLER)
+            && !w.byte(i + f.len()).is_some_and(|b| b.is_ascii_alphabetic())
+            && !w.ascii_alpha_before(i)
+        {
+            i += f.len();
+        } else {
+            break;
+        }
+        pieces += 1;
+    }
+    i
+}
+
+/// A run of digits or numerals.
+#[derive(Clone, Copy, Debug, Default)]
+struct Group {
+    start: usize,
+    end: usize,
+    /// Units in it.
+    n: usize,
+    numeral: bool,
+}
+
+/// Most groups read for one value.
+const MAX_GROUPS: usize = 12;
+
+/// Most units in a group worth reading.
+const MAX_GROUP_UNITS: usize = 24;
+
+/// The run of digits or numerals at `i`.
+fn read_group(w: &Win<'_>, i: usize) -> Option<Group> {
+    let first = w.digit(i)?;
+    let mut end = i + usize::from(first.len);
+    let mut n = 1;
+    while n < MAX_GROUP_UNITS
+        && let Some(u) = w.digit(end)
+        && u.script.joins(first.script)
+    {
+        end += usize::from(u.len);
+        n += 1;
+    }
+    Some(Group { start: i, end, n, numeral: first.script == Script::Numeral })
+}
+
+/// Whether a number may end at `end`: not followed by a letter, a unit, a
+/// decimal part, or a date or time separator and more digits.
+fn edge_ok(w: &Win<'_>, end: usize, numeral: bool) -> bool {
+    let Some(b) = w.byte(end) else { return true };
+    if b.is_ascii_alphanumeric() || b == b'_' || b == b'*' {
+        return false;
+    }
+    if let Some(u) = w.digit(end) {
+        // A numeral touching digits is ordinary text (`482913一直不对`).
+        return !numeral && u.script == Script::Numeral;
+    }
+    for sep in [".", "/", ":", "-", "．", "／", "：", "－", "—", "~", "～"] {
+        if w.at(end, sep) && w.digit(end + sep.len()).is_some_and(|u| u.script != Script::Numeral || numeral) {
+            return false;
+        }
+    }
+    w.word_at(end, UNIT_WORDS).is_none() && !w.at(end, "＊")
+}
+
+/// The separator between two groups of one value at `i`: `Some(true)` for
+/// a comma (which joins single digits only), `Some(false)` for a space.
+fn group_sep(w: &Win<'_>, i: usize) -> Option<(bool, usize)> {
+    for (s, comma) in
+        [(" ", false), ("\t", false), ("\u{3000}", false), ("\u{a0}", false), (",", true), ("，", true), ("、", true)]
+    {
+        if w.at(i, s) {
+            return Some((comma, s.len()));
+        }
+    }
+    None
+}
+
+/// The groups of a spoken or grouped number at `i` (one at least). A group
+/// joins the one before it after one space (or one comma between single
+/// digits), in the same script, when the number could end after it.
+fn read_groups(w: &Win<'_>, i: usize) -> Option<([Group; MAX_GROUPS], usize)> {
+    let mut groups = [Group::default(); MAX_GROUPS];
+    groups[0] = read_group(w, i)?;
+    let mut len = 1;
+    while len < MAX_GROUPS {
+        let last = groups[len - 1];
+        let Some((comma, sep_len)) = group_sep(w, last.end) else { break };
+        let Some(next) = read_group(w, last.end + sep_len) else { break };
+        if next.numeral != last.numeral || (comma && (last.n > 1 || next.n > 1)) || !edge_ok(w, next.end, next.numeral)
+        {
+            break;
+        }
+        groups[len] = next;
+        len += 1;
+    }
+    Some((groups, len))
+}
+
+/// How many units a value read from groups may have.
+struct Bounds {
+    min: usize,
+    max: usize,
+    /// Fewest units of a first group taken alone when more groups follow
+    /// it (a complete value followed by another number).
+    alone: usize,
+}
+
+/// The value among the groups at `i`: all of them, when they make a value
+/// of the right size written one way (one digit per group, or groups of two
+/// or more), or else the first group alone if long enough.
+fn digits_value(w: &Win<'_>, i: usize, b: &Bounds) -> Option<(usize, usize, usize)> {
+    let (groups, len) = read_groups(w, i)?;
+    let groups = &groups[..len];
+    let total: usize = groups.iter().map(|g| g.n).sum();
+    let uniform = groups.iter().all(|g| g.n == 1) || groups.iter().all(|g| g.n >= 2);
+    let first = groups[0];
+    let last = groups[len - 1];
+    let numeral = first.numeral;
+    if (b.min..=b.max).contains(&total) && (len == 1 || uniform) && edge_ok(w, last.end, numeral) {
+        return Some((first.start, last.end, total));
+    }
+    if len > 1 && first.n >= b.alone && first.n <= b.max && edge_ok(w, first.end, numeral) {
+        return Some((first.start, first.end, first.n));
+    }
+    None
+}
+
+/// End of the run of ASCII letters and digits at `i`.
+fn alnum_end(w: &Win<'_>, i: usize) -> usize {
+    let mut e = i;
+    while w.byte(e).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        e += 1;
+    }
+    e
+}
+
+/// Whether an ASCII token is a number with a unit (`5min`), a common word
+/// with digits (`mp3`, `win10`) or a version (`v2.0`).
+fn common_token(tok: &[u8]) -> bool {
+    let lower: Vec<u8> = tok.to_ascii_lowercase();
+    if COMMON_WORDS.iter().any(|c| c.as_bytes() == lower.as_slice()) {
+        return true;
+    }
+    let digits = lower.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits > 0 && LETTER_UNITS.iter().any(|u| u.as_bytes() == &lower[digits..]) {
+        return true;
+    }
+    // A version: `v` and numbers joined by dots.
+    lower.first() == Some(&b'v') && lower.len() > 1 && lower[1..].iter().all(|b| b.is_ascii_digit() || *b == b'.')
+}
+
+/// A verification code after filler from `after`.
+fn code(w: &Win<'_>, after: usize) -> Option<(usize, usize)> {
+    let span = code_value(w, skip_filler(w, after, CODE_FILLER))?;
+    (!w.subject_names(CODE_OTHER)).then_some(span)
+}
+
+/// The code at `i`: 4–8 digits, or 4–8 ASCII letters and digits.
+fn code_value(w: &Win<'_>, i: usize) -> Option<(usize, usize)> {
+    if w.byte(i).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        let e = alnum_end(w, i);
+        let tok = &w.hay[i..e];
+        if tok.iter().any(u8::is_ascii_alphabetic) {
+            // Letters and digits: a code some services send.
+            let ok = (4..=8).contains(&tok.len())
+                && tok.iter().any(u8::is_ascii_digit)
+                && !common_token(tok)
+                && !w.byte(e).is_some_and(|b| b == b'@' || b == b'_')
+                && !([b'.', b'-'].iter().any(|&s| w.byte(e) == Some(s))
+                    && w.byte(e + 1).is_some_and(|b| b.is_ascii_alphanumeric()));
+            return ok.then_some((i, e));
+        }
+    }
+    let (s, e, n) = digits_value(w, i, &Bounds { min: 4, max: 8, alone: 5 })?;
+    if n == 8 && looks_like_date(&w.hay[s..e]) {
+        return None;
+    }
+    Some((s, e))
+}
+
+/// Whether eight ASCII digits read as a date from 1900 to 2099
+/// (`20240312`).
+fn looks_like_date(v: &[u8]) -> bool {
+    if v.len() != 8 || !v.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let n = |r: core::ops::Range<usize>| v[r].iter().fold(0u32, |a, &d| a * 10 + u32::from(d - b'0'));
+    let (y, m, d) = (n(0..4), n(4..6), n(6..8));
+    (1900..=2099).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// Symbols a password may hold besides letters and digits.
+fn password_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!@#$%^&*_-+=.~?".contains(&b)
+}
+
+/// A password or PIN after filler from `after`.
+fn password(w: &Win<'_>, after: usize) -> Option<(usize, usize)> {
+    // `动态密码`, `短信密码` are codes; their own trigger decided them.
+    let before = w.t.start;
+    if ["动态", "短信"].iter().any(|p| before >= w.lo + p.len() && w.at(before - p.len(), p)) {
+        return None;
+    }
+    let i = skip_filler(w, after, PASSWORD_FILLER);
+    if w.byte(i).is_some_and(password_byte) {
+        let mut e = i;
+        while w.byte(e).is_some_and(password_byte) {
+            e += 1;
+        }
+        // Sentence punctuation after it is not part of it.
+        while e > i && b".~?!-".contains(&w.hay[e - 1]) {
+            e -= 1;
+        }
+        let tok = &w.hay[i..e];
+        if tok.iter().any(u8::is_ascii_alphabetic) {
+            let at = tok.iter().position(|&b| b == b'@');
+            let email = at.is_some_and(|a| tok[a..].contains(&b'.'));
+            let lower = tok.to_ascii_lowercase();
+            let web = lower.starts_with(b"www.") || lower.starts_with(b"http");
+            let ok = (4..=20).contains(&tok.len())
+                && tok.iter().any(u8::is_ascii_digit)
+                && tok[0] != b'-'
+                && !email
+                && !web
+                && !common_token(tok);
+            return ok.then_some((i, e));
+        }
+        if !tok.iter().all(u8::is_ascii_digit) {
+            // Symbols and digits only: a date, a time, an amount.
+            return None;
+        }
+    }
+    let (s, e, n) = digits_value(w, i, &Bounds { min: 4, max: 12, alone: 6 })?;
+    // An 11-digit mobile number is left to the phone detector.
+    let mobile = n == 11 && w.digit(s).is_some_and(|u| u.value == 1) && w.digit(s + 1).is_some_and(|u| u.value >= 3);
+    (!mobile).then_some((s, e))
+}
+
+/// A card security code at `i` (filler already skipped): three digits,
+/// four with American Express context.
+fn security_code(w: &Win<'_>, i: usize) -> Option<(usize, usize)> {
+    let (s, e, n) = digits_value(w, i, &Bounds { min: 3, max: 4, alone: usize::MAX })?;
+    (n == 3 || w.has_word(AMEX_WORDS)).then_some((s, e))
+}
+
+/// A security code after `背面`/`背后` of a card: the back of the card, a
+/// word for the number on it, then the number.
+fn card_back(w: &Win<'_>, after: usize) -> Option<(usize, usize)> {
+    let mut i = after;
+    let mut named = false;
+    for _ in 0..6 {
+        if let Some(word) = w.word_at(i, BACK_WORDS) {
+            named = true;
+            i += word.len();
+        } else if let Some(word) = w.word_at(i, BACK_FILLER) {
+            i += word.len();
+        } else {
+            break;
+        }
+    }
+    if !named {
+        return None;
+    }
+    let span = security_code(w, skip_filler(w, i, CVV_FILLER))?;
+    (card_context(w) && !w.subject_names(SECURITY_OTHER)).then_some(span)
+}
+
+/// Whether the window shows the trigger is about a payment card.
+fn card_context(w: &Win<'_>) -> bool {
+    let t = w.t.start;
+    let bare = ["卡", "卡的", "卡上", "卡上的", "卡片的"].iter().any(|s| t >= w.lo + s.len() && w.at(t - s.len(), s));
+    bare || adjacent_match(w) || w.has_word(CARD_WORDS) || card_number(w)
+}
+
+/// Whether a match ends right before the trigger, with only punctuation,
+/// spaces, `的` or `卡` between: a card number the scan has already found.
+fn adjacent_match(w: &Win<'_>) -> bool {
+    let t = w.t.start;
+    if w.floor <= t.saturating_sub(MAX_BACK) || t - w.floor > 12 {
+        return false;
+    }
+    let mut i = w.floor;
+    while i < t {
+        let Some(s) = [" ", "\u{3000}", "，", ",", "、", "；", ";", "。", "的", "卡", "片", "(", ")", "（", "）"]
+            .iter()
+            .find(|s| w.at(i, s))
+        else {
+            return false;
+        };
+        i += s.len();
+    }
+    true
+}
+
+/// Whether the window holds a card number: 16 to 19 digits, in groups split
+/// by single spaces or dashes, some of them possibly masked with `*`.
+fn card_number(w: &Win<'_>) -> bool {
+    let mut i = w.lo;
+    let mut run = 0;
+    let mut digits = 0;
+    let mut gap = false;
+    while i < w.hi {
+        let unit = match w.digit(i) {
+            Some(u) if u.script != Script::Numeral => Some((usize::from(u.len), true)),
+            _ if w.hay[i] == b'*' => Some((1, false)),
+            _ => None,
+        };
+        if let Some((len, digit)) = unit {
+            run += 1;
+            digits += usize::from(digit);
+            gap = false;
+            i += len;
+            continue;
+        }
+        if run > 0 && !gap && (w.hay[i] == b' ' || w.hay[i] == b'-') {
+            gap = true;
+            i += 1;
+            continue;
+        }
+        if (16..=19).contains(&run) && digits >= 8 {
+            return true;
+        }
+        run = 0;
+        digits = 0;
+        gap = false;
+        i += w.char_len(i).unwrap_or(1);
+    }
+    (16..=19).contains(&run) && digits >= 8
+}
+
+/// A card expiry date after filler from `after`, with card context.
+fn expiry(w: &Win<'_>, after: usize) -> Option<(usize, usize)> {
+    let i = skip_filler(w, after, EXPIRY_FILLER);
+    let span = expiry_value(w, i)?;
+    (card_context(w) && !w.subject_names(EXPIRY_OTHER)).then_some(span)
+}
+
+/// The value of the units of a group.
+fn group_value(w: &Win<'_>, g: Group) -> usize {
+    let mut v = 0;
+    let mut i = g.start;
+    while i < g.end {
+        let Some(u) = w.digit(i) else { break };
+        v = v * 10 + usize::from(u.value);
+        i += usize::from(u.len);
+    }
+    v
+}
+
+fn valid_month(m: usize) -> bool {
+    (1..=12).contains(&m)
+}
+
+/// Whether a year written with `digits` digits may be on a card in use or
+/// recently expired.
+fn valid_year(y: usize, digits: usize) -> bool {
+    match digits {
+        2 => (15..=49).contains(&y),
+        4 => (2015..=2049).contains(&y),
+        _ => false,
+    }
+}
+
+/// A month and year at `i`: `MM/YY`, `MM/YYYY`, `MMYY`, `YYYY/MM`,
+/// `YYYY年MM月`, `YY年MM月`, separators `/ - . space` (full-width too), or
+/// `MMYY` one digit per space.
+fn expiry_value(w: &Win<'_>, i: usize) -> Option<(usize, usize)> {
+    let a = read_group(w, i)?;
+    if a.n == 1 {
+        // One digit per space: `零 八 二 七`.
+        let (groups, len) = read_groups(w, i)?;
+        if len == 4 && groups.iter().take(4).all(|g| g.n == 1) {
+            let v = groups.iter().take(4).fold(0, |v, &g| v * 10 + group_value(w, g));
+            let ok = valid_month(v / 100) && valid_year(v % 100, 2) && edge_ok(w, groups[3].end, a.numeral);
+            return ok.then_some((a.start, groups[3].end));
+        }
+    }
+    // A separator, possibly with a space on either side of a slash.
+    let mut j = a.end;
+    let mut sep = None;
+    for s in [" / ", " /", "/ ", "/", "／", "-", "－", ".", "．", " ", "年"] {
+        if w.at(j, s) {
+            sep = Some(s);
+            j += s.len();
+            break;
+        }
+    }
+    let av = group_value(w, a);
+    let Some(sep) = sep else {
+        // `0827`: month and year in four digits.
+        let ok = a.n == 4 && valid_month(av / 100) && valid_year(av % 100, 2) && edge_ok(w, a.end, a.numeral);
+        return ok.then_some((a.start, a.end));
+    };
+    let b = read_group(w, j).filter(|b| b.numeral == a.numeral)?;
+    let bv = group_value(w, b);
+    if sep == "年" {
+        let ok = valid_year(av, a.n) && (1..=2).contains(&b.n) && valid_month(bv) && w.at(b.end, "月");
+        let end = b.end + "月".len();
+        // Not a full date (`2027年8月31日`).
+        return (ok && w.digit(end).is_none()).then_some((a.start, end));
+    }
+    let month_first = (1..=2).contains(&a.n) && valid_month(av) && valid_year(bv, b.n);
+    let year_first = a.n == 4 && valid_year(av, 4) && (1..=2).contains(&b.n) && valid_month(bv);
+    // Two numbers split by a space only in the short form (`08 27`).
+    let spaced = sep == " " && !(a.n == 2 && b.n == 2);
+    ((month_first || year_first) && !spaced && edge_ok(w, b.end, b.numeral)).then_some((a.start, b.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Kind, Redactor};
+
+    fn found(text: &str) -> Vec<(Kind, &str)> {
+        let r = Redactor::new();
+        r.find_iter(text)
+            .filter(|m| {
+                matches!(m.kind(), Kind::VerificationCode | Kind::Password | Kind::CardSecurityCode | Kind::CardExpiry)
+            })
+            .map(|m| (m.kind(), &text[m.range()]))
+            .collect()
+    }
+
+    #[test]
+    fn masks_the_value_and_keeps_the_word() {
+        let r = Redactor::new();
+        assert_eq!(r.redact("验证码：482913"), "验证码：******");
+        assert_eq!(r.redact("验证码是幺二三四五六"), "验证码是＊＊＊＊＊＊");
+        assert_eq!(r.redact("验证码 四 八 二 九 一 三"), "验证码 ＊ ＊ ＊ ＊ ＊ ＊");
+        assert_eq!(r.redact("支付密码123456，别告诉别人"), "支付密码******，别告诉别人");
+        assert_eq!(r.redact("password: Abc12345!"), "password: ********!");
+        assert_eq!(r.redact("信用卡有效期08/27，CVV 123"), "信用卡有效期**/**，CVV ***");
+        assert_eq!(r.redact("卡背后三位是５６７"), "卡背后三位是＊＊＊");
+        assert_eq!(r.redact("有效期2027年8月，卡号尾号是3972"), "有效期****＊*＊，卡号尾号是3972");
+    }
+
+    #[test]
+    fn finds_each_kind() {
+        assert_eq!(found("验证码482913发给你了"), [(Kind::VerificationCode, "482913")]);
+        assert_eq!(found("OTP is A7K29Q"), [(Kind::VerificationCode, "A7K29Q")]);
+        assert_eq!(found("PIN码 1234"), [(Kind::Password, "1234")]);
+        assert_eq!(found("CVV2: 321"), [(Kind::CardSecurityCode, "321")]);
+        assert_eq!(found("美国运通卡 安全码 4321"), [(Kind::CardSecurityCode, "4321")]);
+        assert_eq!(found("借记卡 exp 0827"), [(Kind::CardExpiry, "0827")]);
+    }
+
+    #[test]
+    fn expiry_after_a_card_number_the_scan_found() {
+        let text = "卡号6222020200112345679，有效期08/27";
+        let r = Redactor::new();
+        let kinds: Vec<Kind> = r.find_iter(text).map(|m| m.kind()).collect();
+        assert_eq!(kinds, [Kind::BankCard, Kind::CardExpiry]);
+    }
+
+    #[test]
+    fn leaves_words_without_values() {
+        for text in [
+            "验证码发不出来",
+            "收不到验证码",
+            "验证码错误 1234",
+            "验证码 5 分钟内有效",
+            "验证码 2024-01-08 发的",
+            "验证码有效期5min",
+            "发票校验码 123456",
+            "密码忘了",
+            "密码错误3次",
+            "密码箱 299元",
+            "密码是 v2.0",
+            "密码是abc@qq.com",
+            "密码 13812345678",
+            "有效期三年",
+            "会员有效期至2025年12月",
+            "身份证有效期2020.01.01-2040.01.01",
+            "有效期08/27",
+            "快递柜安全码 123",
+            "安全码 123",
+            "CVV 1234",
+            "手机后三位 123",
+            "spin 1234",
+            "American Express 08/27",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn kinds_turned_off_are_not_reported() {
+        let r = Redactor::builder().kinds(crate::KindSet::NONE.with(Kind::Password)).build().unwrap();
+        assert_eq!(r.find_iter("验证码482913，密码654321").map(|m| m.kind()).collect::<Vec<_>>(), [Kind::Password]);
+    }
 }
