@@ -5,9 +5,9 @@
 //! reported: the word stays visible (`验证码：******`, `CVV ***`). Between
 //! the word and the value there may be a little *filler*, at most six
 //! pieces: spaces, colons and `=`, opening quotes and brackets, one comma,
-//! `是`, `为`, `就是`, `应该是`, hesitations (`嗯`, `呃`, `那个`), the
+//! `是`, `为`, `就是`, `应该是`, hesitations (`嗯`, `呃`, `那个`, `我说一下`), the
 //! English `is`, `code`, `number`, `date`, and a few phrases per kind
-//! (`收到了` for codes, `改成` and `设置为` for passwords, `至` and `到` for
+//! (`收到了` and `发给你` for codes, `改成` and `设置为` for passwords, `至` and `到` for
 //! expiry dates). Anything else between the word and a value (`验证码发不出来`,
 //! `密码错误3次`, `有效期三年`) means the word is not announcing a value.
 //!
@@ -28,7 +28,7 @@
 //! | verification code | `验证码`, `校验码`, `动态码`, `短信码`, `动态密码`, `短信密码`, `动态口令`, `OTP`, `verification code`, `verify code`, `SMS code` | 4–8 digits, or 4–8 ASCII letters and digits with at least one of each |
 //! | password | `密码` (`支付密码`, `取款密码`, ...), `PIN`, `password`, `passwd`, `pwd` | 4–12 digits but not an 11-digit mobile number, or 4–20 ASCII characters with letters and digits (`!@#$%^&*_-+=.~?` inside) |
 //! | card security code | `CVV`, `CVN`, `CVC` (with an optional `2`); `安全码` and `security code` with card context; `背面`/`背后` of a card with a word for the number (`卡背后三位`, `卡片背面的安全码`) | 3 digits; 4 with American Express context (`运通`, `AMEX`) |
-//! | card expiry | `有效期`, `有效日期`, `expiry`, `expires`, `expiration`, `exp`, `valid thru`, `valid through`, `good thru`, with card context | month and year: `08/27`, `8/2027`, `08-27`, `0827`, `2027/08`, `2027年8月`, `27年8月`, `零八 二七` |
+//! | card expiry | `有效期`, `有效日期`, `到期时间`, `到期日`, `expiry`, `expires`, `expiration`, `exp`, `valid thru`, `valid through`, `good thru`, with card context | month and year: `08/27`, `8/2027`, `08-27`, `0827`, `2027/08`, `2027年8月`, `27年8月`, `零八 二七` |
 //!
 //! **Card context** is one of: a card word anywhere in the window
 //! (`信用卡`, `银行卡`, `借记卡`, `储蓄卡`, `工行卡` and other `行卡`, `卡号`,
@@ -101,7 +101,7 @@ impl Role {
 
 /// Trigger words and what each announces. ASCII words are matched without
 /// regard to case, and only as whole words.
-const TABLE: [(&str, Role); 32] = [
+const TABLE: [(&str, Role); 35] = [
     ("验证码", Role::Code),
     ("校验码", Role::Code),
     ("动态码", Role::Code),
@@ -127,6 +127,9 @@ const TABLE: [(&str, Role); 32] = [
     ("背后", Role::CardBack),
     ("有效期", Role::Expiry),
     ("有效日期", Role::Expiry),
+    ("到期时间", Role::Expiry),
+    ("到期日期", Role::Expiry),
+    ("到期日", Role::Expiry),
     ("expiry", Role::Expiry),
     ("expires", Role::Expiry),
     ("expiration", Role::Expiry),
@@ -178,6 +181,9 @@ const FILLER: &[&str] = &[
     "哦",
     "呢",
     "那个",
+    "我说一下",
+    "我念一下",
+    "我报一下",
     "“",
     "\"",
     "「",
@@ -194,9 +200,25 @@ const FILLER: &[&str] = &[
 const ENGLISH_FILLER: &[&str] = &["is", "was", "code", "number", "date", "num", "#"];
 
 /// Filler for one role only.
-const CODE_FILLER: &[&str] = &["收到了", "收到的是", "收到", "发来了", "发过来了", "来了", "码"];
-const PASSWORD_FILLER: &[&str] =
-    &["改成了", "改成", "改为", "换成了", "换成", "设置为", "设置成", "设为", "设成", "设的是", "设的", "码", "号"];
+const CODE_FILLER: &[&str] =
+    &["收到了", "收到的是", "收到", "发来了", "发过来了", "来了", "发给你", "发你", "给你", "了", "码"];
+const PASSWORD_FILLER: &[&str] = &[
+    "改成了",
+    "改成",
+    "改为",
+    "换成了",
+    "换成",
+    "设置为",
+    "设置成",
+    "设为",
+    "设成",
+    "设的是",
+    "设的",
+    "我设的",
+    "我设置的",
+    "码",
+    "号",
+];
 const CVV_FILLER: &[&str] = &["码", "号"];
 const EXPIRY_FILLER: &[&str] = &["截止到", "截止", "截至", "到期", "至", "到", "止"];
 
@@ -218,6 +240,7 @@ const CARD_WORDS: &[&str] = &[
     "卡片",
     "卡面",
     "卡背",
+    "卡上",
     "张卡",
     "该卡",
     "此卡",
@@ -293,10 +316,14 @@ const EXPIRY_OTHER: &[&str] = &[
     "口令",
     "授权",
     "试用",
+    "体验",
     "vip",
     "会籍",
     "账号",
 ];
+
+/// Words for a card security code: card context for an expiry date.
+const SECURITY_WORDS: &[&str] = &["cvv", "cvn", "cvc", "安全码", "背面三位", "背后三位", "背面的三位", "背后的三位"];
 
 /// What a `安全码` may belong to besides a payment card.
 const SECURITY_OTHER: &[&str] = &[
@@ -359,7 +386,7 @@ const BACK_WORDS: &[&str] = &[
 ];
 
 /// Small words around [`BACK_WORDS`] (`背面的那三位`, `背后最后三位`).
-const BACK_FILLER: &[&str] = &["的", "那", "最后", "后", "末", "上", "写着", "写的", "印着", "印的", "有"];
+const BACK_FILLER: &[&str] = &["的", "那", "最后", "后", "末", "上", "写着", "写的", "印着", "印的", "有", " "];
 
 /// American Express context: its security code has four digits.
 const AMEX_WORDS: &[&str] = &["运通", "amex", "american express", "ae卡"];
@@ -404,7 +431,7 @@ pub(crate) fn check(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
         Role::Cvv => security_code(&w, skip_filler(&w, after, CVV_FILLER))?,
         Role::SecurityWord => {
             let span = security_code(&w, skip_filler(&w, after, CVV_FILLER))?;
-            (card_context(&w) && !w.subject_names(SECURITY_OTHER)).then_some(span)?
+            security_context(&w).then_some(span)?
         }
         Role::CardBack => card_back(&w, after)?,
         Role::Expiry => expiry(&w, after)?,
@@ -818,7 +845,13 @@ fn card_back(w: &Win<'_>, after: usize) -> Option<(usize, usize)> {
         return None;
     }
     let span = security_code(w, skip_filler(w, i, CVV_FILLER))?;
-    (card_context(w) && !w.subject_names(SECURITY_OTHER)).then_some(span)
+    security_context(w).then_some(span)
+}
+
+/// Whether a security code word that needs context has it: card context or
+/// an expiry date, and nothing else named right before it.
+fn security_context(w: &Win<'_>) -> bool {
+    (card_context(w) || expiry_nearby(w)) && !w.subject_names(SECURITY_OTHER)
 }
 
 /// Whether the window shows the trigger is about a payment card.
@@ -888,7 +921,22 @@ fn card_number(w: &Win<'_>) -> bool {
 fn expiry(w: &Win<'_>, after: usize) -> Option<(usize, usize)> {
     let i = skip_filler(w, after, EXPIRY_FILLER);
     let span = expiry_value(w, i)?;
-    (card_context(w) && !w.subject_names(EXPIRY_OTHER)).then_some(span)
+    ((card_context(w) || w.has_word(SECURITY_WORDS)) && !w.subject_names(EXPIRY_OTHER)).then_some(span)
+}
+
+/// Whether the window holds a card expiry date after its word: card
+/// context for a security code (`有效期08/27，安全码123`).
+fn expiry_nearby(w: &Win<'_>) -> bool {
+    let mut i = w.lo;
+    while i < w.hi {
+        if let Some(word) = w.word_at(i, &["有效期", "有效日期"])
+            && expiry_value(w, skip_filler(w, i + word.len(), EXPIRY_FILLER)).is_some()
+        {
+            return true;
+        }
+        i += w.char_len(i).unwrap_or(1);
+    }
+    false
 }
 
 /// The value of the units of a group.
