@@ -48,7 +48,8 @@
 //! a bracket for the number after it, and a match must start no later than
 //! the number the scan reads.
 //!
-//! An invoice's `校验码` is not a secret (`发票校验码`), and `动态密码` and
+//! An invoice's `校验码` is not a secret (`发票校验码`), nor is the number a
+//! code came from (`验证码是95588发来的`), and `动态密码` and
 //! `短信密码` are codes, not passwords. English words only count as whole
 //! words (`PIN`, not `spin` or `pinyin`; `exp`, not `express`).
 //!
@@ -735,7 +736,10 @@ fn common_token(tok: &[u8]) -> bool {
 /// A verification code after filler from `after`.
 fn code(w: &Win<'_>, after: usize) -> Option<(usize, usize)> {
     let span = code_value(w, skip_filler(w, after, CODE_FILLER))?;
-    (!w.subject_names(CODE_OTHER)).then_some(span)
+    // The number that sent it (`验证码是95588发来的`).
+    let next = span.1 + usize::from(w.at(span.1, " "));
+    let sender = w.word_at(next, &["发来", "发的", "发过来", "发送的", "打来"]).is_some();
+    (!sender && !w.subject_names(CODE_OTHER)).then_some(span)
 }
 
 /// The code at `i`: 4–8 digits, or 4–8 ASCII letters and digits.
