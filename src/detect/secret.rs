@@ -231,7 +231,7 @@ const UNIT_WORDS: &[&str] = &[
 ];
 
 /// Words that make a card context.
-const CARD_WORDS: &[&str] = &[
+const CARD_WORDS: Words = Words::new(&[
     "信用卡",
     "行卡",
     "借记卡",
@@ -258,10 +258,10 @@ const CARD_WORDS: &[&str] = &[
     "cvv",
     "cvn",
     "cvc",
-];
+]);
 
 /// What an expiry date may belong to besides a payment card.
-const EXPIRY_OTHER: &[&str] = &[
+const EXPIRY_OTHER: Words = Words::new(&[
     "会员",
     "身份证",
     "证件",
@@ -321,13 +321,14 @@ const EXPIRY_OTHER: &[&str] = &[
     "vip",
     "会籍",
     "账号",
-];
+]);
 
 /// Words for a card security code: card context for an expiry date.
-const SECURITY_WORDS: &[&str] = &["cvv", "cvn", "cvc", "安全码", "背面三位", "背后三位", "背面的三位", "背后的三位"];
+const SECURITY_WORDS: Words =
+    Words::new(&["cvv", "cvn", "cvc", "安全码", "背面三位", "背后三位", "背面的三位", "背后的三位"]);
 
 /// What a `安全码` may belong to besides a payment card.
-const SECURITY_OTHER: &[&str] = &[
+const SECURITY_OTHER: Words = Words::new(&[
     "快递",
     "包裹",
     "取件",
@@ -353,11 +354,11 @@ const SECURITY_OTHER: &[&str] = &[
     "储值",
     "网络",
     "电脑",
-];
+]);
 
 /// What a verification-code word may belong to that is not sent by text
 /// message.
-const CODE_OTHER: &[&str] = &["发票", "身份证"];
+const CODE_OTHER: Words = Words::new(&["发票", "身份证"]);
 
 /// Words for the number on the back of a card.
 const BACK_WORDS: &[&str] = &[
@@ -390,7 +391,7 @@ const BACK_WORDS: &[&str] = &[
 const BACK_FILLER: &[&str] = &["的", "那", "最后", "后", "末", "上", "写着", "写的", "印着", "印的", "有", " "];
 
 /// American Express context: its security code has four digits.
-const AMEX_WORDS: &[&str] = &["运通", "amex", "american express", "ae卡"];
+const AMEX_WORDS: Words = Words::new(&["运通", "amex", "american express", "ae卡"]);
 
 /// Letters-and-digits words that are not secrets.
 const COMMON_WORDS: &[&str] = &[
@@ -496,6 +497,18 @@ impl<'h> Win<'h> {
         words.iter().copied().find(|word| self.at(i, word))
     }
 
+    /// The first of a filtered list of words that starts at `i`.
+    fn word_in(&self, i: usize, words: &Words) -> Option<&'static str> {
+        if i + 3 > self.hi {
+            return None;
+        }
+        let f = fingerprint(self.hay[i], self.hay[i + 1], self.hay[i + 2]);
+        if words.filter[f / 64] & (1 << (f % 64)) == 0 {
+            return None;
+        }
+        self.word_at(i, words.list)
+    }
+
     /// The digit or numeral at `i`.
     fn digit(&self, i: usize) -> Option<crate::scan::units::Unit> {
         if i >= self.hi {
@@ -517,24 +530,23 @@ impl<'h> Win<'h> {
     /// Whether the text right before the trigger, back to the last full
     /// stop and at most [`SUBJECT_BYTES`] bytes, names one of `others` with
     /// no card word after it.
-    fn subject_names(&self, others: &[&'static str]) -> bool {
-        let from = self.subject_start();
+    fn subject_names(&self, others: &Words) -> bool {
         let mut other_end = None;
-        let mut card_start = None;
-        let mut i = from;
+        let mut i = self.subject_start();
         while i < self.t.start {
-            if let Some(word) = self.word_at(i, others) {
+            if let Some(word) = self.word_in(i, others) {
                 other_end = Some(i + word.len());
-            }
-            if self.word_at(i, CARD_WORDS).is_some() {
-                card_start = Some(i);
             }
             i += self.char_len(i).unwrap_or(1);
         }
-        match other_end {
-            Some(e) => card_start.is_none_or(|c| c < e),
-            None => false,
+        let Some(mut i) = other_end else { return false };
+        while i < self.t.start {
+            if self.word_in(i, &CARD_WORDS).is_some() {
+                return false;
+            }
+            i += self.char_len(i).unwrap_or(1);
         }
+        true
     }
 
     /// Start of the text that names what the trigger belongs to.
@@ -542,7 +554,13 @@ impl<'h> Win<'h> {
         let limit = self.lo.max(self.t.start.saturating_sub(SUBJECT_BYTES));
         let mut i = self.t.start;
         while let Some(c) = prev_char_start(self.hay, i, limit) {
-            if ["。", "！", "？", "!", "?", "；", ";", "\n"].iter().any(|s| self.at(c, s)) {
+            let stop = match &self.hay[c..i] {
+                [b'!' | b'?' | b';' | b'\n'] => true,
+                // 。！？；
+                [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F | 0x9B] => true,
+                _ => false,
+            };
+            if stop {
                 break;
             }
             i = c;
@@ -552,10 +570,10 @@ impl<'h> Win<'h> {
 
     /// Whether one of `words` occurs in the window (an ASCII word only as a
     /// whole word).
-    fn has_word(&self, words: &[&'static str]) -> bool {
+    fn has_word(&self, words: &Words) -> bool {
         let mut i = self.lo;
         while i < self.hi {
-            if let Some(word) = self.word_at(i, words) {
+            if let Some(word) = self.word_in(i, words) {
                 let ascii = word.as_bytes()[0].is_ascii_alphabetic();
                 let end = i + word.len();
                 let whole =
@@ -572,6 +590,37 @@ impl<'h> Win<'h> {
 
 /// How far back the subject of a trigger may start.
 const SUBJECT_BYTES: usize = 36;
+
+/// A list of words (three bytes or more, ASCII letters in lower case) with
+/// a filter on their first three bytes, so that a search for any of them
+/// at every character of a window mostly looks at one bit.
+struct Words {
+    list: &'static [&'static str],
+    filter: [u64; 16],
+}
+
+/// The filter bit of the three bytes starting a word or a position.
+const fn fingerprint(a: u8, b: u8, c: u8) -> usize {
+    let h = (a.to_ascii_lowercase() as usize) * 131
+        + (b.to_ascii_lowercase() as usize) * 31
+        + c.to_ascii_lowercase() as usize;
+    h % 1024
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Words {
+        let mut filter = [0u64; 16];
+        let mut k = 0;
+        while k < list.len() {
+            let w = list[k].as_bytes();
+            assert!(w.len() >= 3, "filtered words have three bytes or more");
+            let f = fingerprint(w[0], w[1], w[2]);
+            filter[f / 64] |= 1 << (f % 64);
+            k += 1;
+        }
+        Words { list, filter }
+    }
+}
 
 /// Skips the filler after a word: returns where the value may start.
 fn skip_filler(w: &Win<'_>, mut i: usize, extra: &[&'static str]) -> usize {
@@ -739,7 +788,7 @@ fn code(w: &Win<'_>, after: usize) -> Option<(usize, usize)> {
     // The number that sent it (`验证码是95588发来的`).
     let next = span.1 + usize::from(w.at(span.1, " "));
     let sender = w.word_at(next, &["发来", "发的", "发过来", "发送的", "打来"]).is_some();
-    (!sender && !w.subject_names(CODE_OTHER)).then_some(span)
+    (!sender && !w.subject_names(&CODE_OTHER)).then_some(span)
 }
 
 /// The code at `i`: 4–8 digits, or 4–8 ASCII letters and digits.
@@ -827,7 +876,7 @@ fn password(w: &Win<'_>, after: usize) -> Option<(usize, usize)> {
 /// four with American Express context.
 fn security_code(w: &Win<'_>, i: usize) -> Option<(usize, usize)> {
     let (s, e, n) = digits_value(w, i, &Bounds { min: 3, max: 4, alone: usize::MAX })?;
-    (n == 3 || w.has_word(AMEX_WORDS)).then_some((s, e))
+    (n == 3 || w.has_word(&AMEX_WORDS)).then_some((s, e))
 }
 
 /// A security code after `背面`/`背后` of a card: the back of the card, a
@@ -855,14 +904,14 @@ fn card_back(w: &Win<'_>, after: usize) -> Option<(usize, usize)> {
 /// Whether a security code word that needs context has it: card context or
 /// an expiry date, and nothing else named right before it.
 fn security_context(w: &Win<'_>) -> bool {
-    (card_context(w) || expiry_nearby(w)) && !w.subject_names(SECURITY_OTHER)
+    (card_context(w) || expiry_nearby(w)) && !w.subject_names(&SECURITY_OTHER)
 }
 
 /// Whether the window shows the trigger is about a payment card.
 fn card_context(w: &Win<'_>) -> bool {
     let t = w.t.start;
     let bare = ["卡", "卡的", "卡上", "卡上的", "卡片的"].iter().any(|s| t >= w.lo + s.len() && w.at(t - s.len(), s));
-    bare || adjacent_match(w) || w.has_word(CARD_WORDS) || card_number(w)
+    bare || adjacent_match(w) || w.has_word(&CARD_WORDS) || card_number(w)
 }
 
 /// Whether a match ends right before the trigger, with only punctuation,
@@ -925,7 +974,7 @@ fn card_number(w: &Win<'_>) -> bool {
 fn expiry(w: &Win<'_>, after: usize) -> Option<(usize, usize)> {
     let i = skip_filler(w, after, EXPIRY_FILLER);
     let span = expiry_value(w, i)?;
-    ((card_context(w) || w.has_word(SECURITY_WORDS)) && !w.subject_names(EXPIRY_OTHER)).then_some(span)
+    ((card_context(w) || w.has_word(&SECURITY_WORDS)) && !w.subject_names(&EXPIRY_OTHER)).then_some(span)
 }
 
 /// Whether the window holds a card expiry date after its word: card
