@@ -100,45 +100,50 @@ impl Role {
     }
 }
 
-/// Trigger words and what each announces. ASCII words are matched without
-/// regard to case, and only as whole words.
-const TABLE: [(&str, Role); 35] = [
-    ("验证码", Role::Code),
-    ("校验码", Role::Code),
-    ("动态码", Role::Code),
-    ("短信码", Role::Code),
-    ("动态密码", Role::Code),
-    ("短信密码", Role::Code),
-    ("动态口令", Role::Code),
-    ("otp", Role::Code),
-    ("verification code", Role::Code),
-    ("verify code", Role::Code),
-    ("sms code", Role::Code),
-    ("密码", Role::Password),
-    ("pin", Role::Password),
-    ("password", Role::Password),
-    ("passwd", Role::Password),
-    ("pwd", Role::Password),
-    ("cvv", Role::Cvv),
-    ("cvn", Role::Cvv),
-    ("cvc", Role::Cvv),
-    ("安全码", Role::SecurityWord),
-    ("security code", Role::SecurityWord),
-    ("背面", Role::CardBack),
-    ("背后", Role::CardBack),
-    ("有效期", Role::Expiry),
-    ("有效日期", Role::Expiry),
-    ("到期时间", Role::Expiry),
-    ("到期日期", Role::Expiry),
-    ("到期日", Role::Expiry),
-    ("expiry", Role::Expiry),
-    ("expires", Role::Expiry),
-    ("expiration", Role::Expiry),
-    ("exp", Role::Expiry),
-    ("valid thru", Role::Expiry),
-    ("valid through", Role::Expiry),
-    ("good thru", Role::Expiry),
+/// Trigger words, the characters that must come right before each (the
+/// rest of the word), and what the word announces. A word is searched for
+/// from a character other than its first when the first is common in
+/// ordinary text (`有`, `到`, `安`, `动`, `短`): the search stops at fewer
+/// places. ASCII words are matched without regard to case, and only as
+/// whole words.
+const TABLE: [(&str, &str, Role); 32] = [
+    ("验证码", "", Role::Code),
+    ("校验码", "", Role::Code),
+    ("态码", "动", Role::Code),
+    ("信码", "短", Role::Code),
+    ("态密码", "动", Role::Code),
+    ("信密码", "短", Role::Code),
+    ("态口令", "动", Role::Code),
+    ("otp", "", Role::Code),
+    ("verification code", "", Role::Code),
+    ("verify code", "", Role::Code),
+    ("sms code", "", Role::Code),
+    ("密码", "", Role::Password),
+    ("pin", "", Role::Password),
+    ("password", "", Role::Password),
+    ("passwd", "", Role::Password),
+    ("pwd", "", Role::Password),
+    ("cvv", "", Role::Cvv),
+    ("cvn", "", Role::Cvv),
+    ("cvc", "", Role::Cvv),
+    ("全码", "安", Role::SecurityWord),
+    ("security code", "", Role::SecurityWord),
+    ("背面", "", Role::CardBack),
+    ("背后", "", Role::CardBack),
+    ("效期", "有", Role::Expiry),
+    ("效日期", "有", Role::Expiry),
+    ("期时间", "到", Role::Expiry),
+    ("期日期", "到", Role::Expiry),
+    ("期日", "到", Role::Expiry),
+    // Also `expiry`, `expires`, `expiration` (see `check`).
+    ("exp", "", Role::Expiry),
+    ("valid thru", "", Role::Expiry),
+    ("valid through", "", Role::Expiry),
+    ("good thru", "", Role::Expiry),
 ];
+
+/// Endings that make `exp` a longer word announcing an expiry date.
+const EXP_ENDINGS: &[&str] = &["iration", "iry", "ires", "ire"];
 
 const fn trigger_words() -> [&'static str; TABLE.len()] {
     let mut words = [""; TABLE.len()];
@@ -408,12 +413,14 @@ const LETTER_UNITS: &[&str] = &[
 
 /// The match next to trigger `t`, if any.
 pub(crate) fn check(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
-    let (word, role) = TABLE[t.index];
+    let (word, before, role) = TABLE[t.index];
     let kind = role.kind();
     if !cx.kinds.contains(kind) {
         return None;
     }
-    let w = Win::new(cx, t);
+    let lo = cx.floor.max(t.start.saturating_sub(MAX_BACK));
+    let start = t.start.checked_sub(before.len()).filter(|&s| s >= lo && cx.hay[s..t.start] == *before.as_bytes())?;
+    let w = Win { hay: cx.hay, lo, hi: (t.end + AHEAD).min(cx.hay.len()), floor: cx.floor, start };
     let mut after = t.end;
     if word.as_bytes()[0].is_ascii_alphabetic() {
         if w.ascii_alpha_before(t.start) {
@@ -422,6 +429,11 @@ pub(crate) fn check(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
         if role == Role::Cvv && w.byte(after) == Some(b'2') && w.digit(after + 1).is_none() {
             // CVV2, CVN2, CVC2.
             after += 1;
+        }
+        if word == "exp"
+            && let Some(ending) = w.word_at(after, EXP_ENDINGS)
+        {
+            after += ending.len();
         }
         if w.byte(after).is_some_and(|b| b.is_ascii_alphabetic()) {
             return None;
@@ -473,16 +485,12 @@ struct Win<'h> {
     lo: usize,
     hi: usize,
     floor: usize,
-    t: Trigger,
+    /// Where the word announcing the value starts (the trigger, or the
+    /// characters required before it).
+    start: usize,
 }
 
 impl<'h> Win<'h> {
-    fn new(cx: &Cx<'h>, t: Trigger) -> Win<'h> {
-        let lo = cx.floor.max(t.start.saturating_sub(MAX_BACK));
-        let hi = (t.end + AHEAD).min(cx.hay.len());
-        Win { hay: cx.hay, lo, hi, floor: cx.floor, t }
-    }
-
     fn byte(&self, i: usize) -> Option<u8> {
         (i >= self.lo && i < self.hi).then(|| self.hay[i])
     }
@@ -533,14 +541,14 @@ impl<'h> Win<'h> {
     fn subject_names(&self, others: &Words) -> bool {
         let mut other_end = None;
         let mut i = self.subject_start();
-        while i < self.t.start {
+        while i < self.start {
             if let Some(word) = self.word_in(i, others) {
                 other_end = Some(i + word.len());
             }
             i += self.char_len(i).unwrap_or(1);
         }
         let Some(mut i) = other_end else { return false };
-        while i < self.t.start {
+        while i < self.start {
             if self.word_in(i, &CARD_WORDS).is_some() {
                 return false;
             }
@@ -551,8 +559,8 @@ impl<'h> Win<'h> {
 
     /// Start of the text that names what the trigger belongs to.
     fn subject_start(&self) -> usize {
-        let limit = self.lo.max(self.t.start.saturating_sub(SUBJECT_BYTES));
-        let mut i = self.t.start;
+        let limit = self.lo.max(self.start.saturating_sub(SUBJECT_BYTES));
+        let mut i = self.start;
         while let Some(c) = prev_char_start(self.hay, i, limit) {
             let stop = match &self.hay[c..i] {
                 [b'!' | b'?' | b';' | b'\n'] => true,
@@ -833,7 +841,7 @@ fn password_byte(b: u8) -> bool {
 /// A password or PIN after filler from `after`.
 fn password(w: &Win<'_>, after: usize) -> Option<(usize, usize)> {
     // `动态密码`, `短信密码` are codes; their own trigger decided them.
-    let before = w.t.start;
+    let before = w.start;
     if ["动态", "短信"].iter().any(|p| before >= w.lo + p.len() && w.at(before - p.len(), p)) {
         return None;
     }
@@ -909,7 +917,7 @@ fn security_context(w: &Win<'_>) -> bool {
 
 /// Whether the window shows the trigger is about a payment card.
 fn card_context(w: &Win<'_>) -> bool {
-    let t = w.t.start;
+    let t = w.start;
     let bare = ["卡", "卡的", "卡上", "卡上的", "卡片的"].iter().any(|s| t >= w.lo + s.len() && w.at(t - s.len(), s));
     bare || adjacent_match(w) || w.has_word(&CARD_WORDS) || card_number(w)
 }
@@ -917,7 +925,7 @@ fn card_context(w: &Win<'_>) -> bool {
 /// Whether a match ends right before the trigger, with only punctuation,
 /// spaces, `的` or `卡` between: a card number the scan has already found.
 fn adjacent_match(w: &Win<'_>) -> bool {
-    let t = w.t.start;
+    let t = w.start;
     if w.floor <= t.saturating_sub(MAX_BACK) || t - w.floor > 12 {
         return false;
     }
