@@ -163,43 +163,40 @@ pub(crate) const TRIGGERS: &[&str] = &WORDS;
 /// Most pieces of filler between a word and its value.
 const MAX_FILLER: usize = 6;
 
-/// Filler allowed between any word and its value. Longer entries first
-/// where one starts another.
-const FILLER: &[&str] = &[
-    " ",
-    "\t",
-    "\u{3000}",
-    "\u{a0}",
-    ":",
-    "：",
-    "=",
-    "＝",
-    "是",
-    "为",
-    "為",
-    "就是",
-    "应该是",
-    "好像是",
-    "嗯",
-    "呃",
-    "额",
-    "啊",
-    "哦",
-    "呢",
-    "那个",
-    "我说一下",
-    "我念一下",
-    "我报一下",
-    "“",
-    "\"",
-    "「",
-    "【",
-    "[",
-    "(",
-    "（",
-    "'",
-    "‘",
-];
+/// Filler allowed between any word and its value, one character each.
+fn filler_char(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\u{3000}'
+            | '\u{a0}'
+            | ':'
+            | '：'
+            | '='
+            | '＝'
+            | '是'
+            | '为'
+            | '為'
+            | '嗯'
+            | '呃'
+            | '额'
+            | '啊'
+            | '哦'
+            | '呢'
+            | '“'
+            | '"'
+            | '「'
+            | '【'
+            | '['
+            | '('
+            | '（'
+            | '\''
+            | '‘'
+    )
+}
+
+/// Filler phrases allowed between any word and its value.
+const FILLER_PHRASES: &[&str] = &["就是", "应该是", "好像是", "那个", "我说一下", "我念一下", "我报一下"];
 
 /// English filler words, matched without regard to case and only as whole
 /// words.
@@ -230,10 +227,46 @@ const EXPIRY_FILLER: &[&str] = &["截止到", "截止", "截至", "到期", "至
 
 /// Characters after a number that make it an amount, a date, a count or a
 /// measure rather than a secret.
-const UNIT_WORDS: &[&str] = &[
-    "元", "块", "万", "亿", "千", "百", "年", "月", "日", "号", "点", "时", "分", "秒", "次", "个", "位", "天", "岁",
-    "%", "％", "折", "件", "张", "条", "人", "周", "期", "楼", "层", "室", "米", "斤", "克", "毛", "角",
-];
+fn unit_char(c: char) -> bool {
+    matches!(
+        c,
+        '元' | '块'
+            | '万'
+            | '亿'
+            | '千'
+            | '百'
+            | '年'
+            | '月'
+            | '日'
+            | '号'
+            | '点'
+            | '时'
+            | '分'
+            | '秒'
+            | '次'
+            | '个'
+            | '位'
+            | '天'
+            | '岁'
+            | '%'
+            | '％'
+            | '折'
+            | '件'
+            | '张'
+            | '条'
+            | '人'
+            | '周'
+            | '期'
+            | '楼'
+            | '层'
+            | '室'
+            | '米'
+            | '斤'
+            | '克'
+            | '毛'
+            | '角'
+    )
+}
 
 /// Words that make a card context.
 const CARD_WORDS: Words = Words::new(&[
@@ -525,6 +558,14 @@ impl<'h> Win<'h> {
         digit_at(&self.hay[..self.hi], i)
     }
 
+    /// The character at `i` and its byte length, if it is complete in the
+    /// window.
+    fn char_at(&self, i: usize) -> Option<(char, usize)> {
+        let len = self.char_len(i)?;
+        let c = core::str::from_utf8(&self.hay[i..i + len]).ok()?.chars().next()?;
+        Some((c, len))
+    }
+
     /// Byte length of the character at `i`, if it is complete in the window.
     fn char_len(&self, i: usize) -> Option<usize> {
         let len = utf8_len(self.byte(i)?)?;
@@ -634,16 +675,24 @@ impl Words {
 fn skip_filler(w: &Win<'_>, mut i: usize, extra: &[&'static str]) -> usize {
     let mut pieces = 0;
     let mut commas = 0;
-    while pieces < MAX_FILLER && i < w.hi {
-        if let Some(f) = w.word_at(i, extra).or_else(|| w.word_at(i, FILLER)) {
-            i += f.len();
-        } else if commas == 0 && (w.at(i, "，") || w.at(i, ",")) {
+    while pieces < MAX_FILLER
+        && let Some((c, len)) = w.char_at(i)
+    {
+        if filler_char(c) {
+            i += len;
+        } else if commas == 0 && (c == '，' || c == ',') {
             commas += 1;
-            i += if w.at(i, ",") { 1 } else { 3 };
-        } else if let Some(f) = w.word_at(i, ENGLISH_FILLER)
-            && !w.byte(i + f.len()).is_some_and(|b| b.is_ascii_alphabetic())
-            && !w.ascii_alpha_before(i)
-        {
+            i += len;
+        } else if c.is_ascii() {
+            match w.word_at(i, ENGLISH_FILLER) {
+                Some(f)
+                    if !w.byte(i + f.len()).is_some_and(|b| b.is_ascii_alphabetic()) && !w.ascii_alpha_before(i) =>
+                {
+                    i += f.len()
+                }
+                _ => break,
+            }
+        } else if let Some(f) = w.word_at(i, extra).or_else(|| w.word_at(i, FILLER_PHRASES)) {
             i += f.len();
         } else {
             break;
@@ -687,20 +736,18 @@ fn read_group(w: &Win<'_>, i: usize) -> Option<Group> {
 /// Whether a number may end at `end`: not followed by a letter, a unit, a
 /// decimal part, or a date or time separator and more digits.
 fn edge_ok(w: &Win<'_>, end: usize, numeral: bool) -> bool {
-    let Some(b) = w.byte(end) else { return true };
-    if b.is_ascii_alphanumeric() || b == b'_' || b == b'*' {
+    let Some((c, len)) = w.char_at(end) else { return true };
+    if c.is_ascii_alphanumeric() || matches!(c, '_' | '*' | '＊') {
         return false;
     }
     if let Some(u) = w.digit(end) {
         // A numeral touching digits is ordinary text (`482913一直不对`).
         return !numeral && u.script == Script::Numeral;
     }
-    for sep in [".", "/", ":", "-", "．", "／", "：", "－", "—", "~", "～"] {
-        if w.at(end, sep) && w.digit(end + sep.len()).is_some_and(|u| u.script != Script::Numeral || numeral) {
-            return false;
-        }
+    if matches!(c, '.' | '/' | ':' | '-' | '．' | '／' | '：' | '－' | '—' | '~' | '～') {
+        return !w.digit(end + len).is_some_and(|u| u.script != Script::Numeral || numeral);
     }
-    w.word_at(end, UNIT_WORDS).is_none() && !w.at(end, "＊")
+    !unit_char(c)
 }
 
 /// The separator between two groups of one value at `i`: `Some(true)` for
