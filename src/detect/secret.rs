@@ -36,7 +36,12 @@
 //! card number (16–19 digits, possibly grouped or partly masked) in the
 //! window, `卡` right before the word (`卡有效期`, `卡的有效期`), or a match
 //! (the card number itself, usually) ending right before the word with
-//! nothing but punctuation or `的`/`卡` between. The text just before the word
+//! nothing but punctuation or `的`/`卡` between; for an expiry date, that
+//! last one only when the date is written month first as on a card
+//! (`08/27`, not `2030年5月`, which follows passport and permit numbers too).
+//! A security code word (`CVV`, `安全码`, `背面三位`) in the window is card
+//! context for an expiry date, and an expiry date after its word is card
+//! context for a security code. The text just before the word
 //! (up to twelve characters, back to the last full stop) names what the
 //! code or date belongs to; when it names something else (`会员`, `身份证`,
 //! `护照`, `优惠券`, `额度`, `快递`, ...) and no card word comes after that,
@@ -852,13 +857,13 @@ fn code_value(w: &Win<'_>, i: usize) -> Option<(usize, usize)> {
         let e = alnum_end(w, i);
         let tok = &w.hay[i..e];
         if tok.iter().any(u8::is_ascii_alphabetic) {
-            // Letters and digits: a code some services send.
-            let ok = (4..=8).contains(&tok.len())
-                && tok.iter().any(u8::is_ascii_digit)
-                && !common_token(tok)
-                && !w.byte(e).is_some_and(|b| b == b'@' || b == b'_')
-                && !([b'.', b'-'].iter().any(|&s| w.byte(e) == Some(s))
-                    && w.byte(e + 1).is_some_and(|b| b.is_ascii_alphanumeric()));
+            // Letters and digits: a code some services send, not glued to
+            // an address, a name or an identity document.
+            let glued = w.byte(e).is_some_and(|b| b == b'@' || b == b'_')
+                || ([b'.', b'-'].iter().any(|&s| w.byte(e) == Some(s))
+                    && w.byte(e + 1).is_some_and(|b| b.is_ascii_alphanumeric()))
+                || check_character_after(w, e);
+            let ok = (4..=8).contains(&tok.len()) && tok.iter().any(u8::is_ascii_digit) && !common_token(tok) && !glued;
             return ok.then_some((i, e));
         }
     }
@@ -867,6 +872,15 @@ fn code_value(w: &Win<'_>, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((s, e))
+}
+
+/// Whether a bracketed character follows at `i` (`A12345(6)`): the check
+/// character of an identity document, not part of a code.
+fn check_character_after(w: &Win<'_>, i: usize) -> bool {
+    let inner = ["(", "（"].iter().find(|b| w.at(i, b)).map(|b| i + b.len());
+    inner.is_some_and(|j| {
+        w.byte(j).is_some_and(|b| b.is_ascii_alphanumeric()) && [")", "）"].iter().any(|b| w.at(j + 1, b))
+    })
 }
 
 /// Whether eight ASCII digits read as a date from 1900 to 2099
@@ -964,9 +978,15 @@ fn security_context(w: &Win<'_>) -> bool {
 
 /// Whether the window shows the trigger is about a payment card.
 fn card_context(w: &Win<'_>) -> bool {
+    card_words(w) || adjacent_match(w)
+}
+
+/// Whether the window names a card: a card word, a card number, or `卡`
+/// right before the word.
+fn card_words(w: &Win<'_>) -> bool {
     let t = w.start;
     let bare = ["卡", "卡的", "卡上", "卡上的", "卡片的"].iter().any(|s| t >= w.lo + s.len() && w.at(t - s.len(), s));
-    bare || adjacent_match(w) || w.has_word(&CARD_WORDS) || card_number(w)
+    bare || w.has_word(&CARD_WORDS) || card_number(w)
 }
 
 /// Whether a match ends right before the trigger, with only punctuation,
@@ -1028,8 +1048,12 @@ fn card_number(w: &Win<'_>) -> bool {
 /// A card expiry date after filler from `after`, with card context.
 fn expiry(w: &Win<'_>, after: usize) -> Option<(usize, usize)> {
     let i = skip_filler(w, after, EXPIRY_FILLER);
-    let span = expiry_value(w, i)?;
-    ((card_context(w) || w.has_word(&SECURITY_WORDS)) && !w.subject_names(&EXPIRY_OTHER)).then_some(span)
+    let (start, end, month_first) = expiry_value(w, i)?;
+    // A match ending right before the word is usually the card number, but
+    // may be a passport or permit number, whose expiry dates are written
+    // year first (`有效期至2030年5月`); a card's is printed month first.
+    let context = card_words(w) || w.has_word(&SECURITY_WORDS) || (month_first && adjacent_match(w));
+    (context && !w.subject_names(&EXPIRY_OTHER)).then_some((start, end))
 }
 
 /// Whether the window holds a card expiry date after its word: card
@@ -1073,10 +1097,11 @@ fn valid_year(y: usize, digits: usize) -> bool {
     }
 }
 
-/// A month and year at `i`: `MM/YY`, `MM/YYYY`, `MMYY`, `YYYY/MM`,
+/// A month and year at `i`, and whether the month comes first: `MM/YY`,
+/// `MM/YYYY`, `MMYY`, `YYYY/MM`,
 /// `YYYY年MM月`, `YY年MM月`, separators `/ - . space` (full-width too), or
 /// `MMYY` one digit per space.
-fn expiry_value(w: &Win<'_>, i: usize) -> Option<(usize, usize)> {
+fn expiry_value(w: &Win<'_>, i: usize) -> Option<(usize, usize, bool)> {
     let a = read_group(w, i)?;
     if a.n == 1 {
         // One digit per space: `零 八 二 七`.
@@ -1084,7 +1109,7 @@ fn expiry_value(w: &Win<'_>, i: usize) -> Option<(usize, usize)> {
         if len == 4 && groups.iter().take(4).all(|g| g.n == 1) {
             let v = groups.iter().take(4).fold(0, |v, &g| v * 10 + group_value(w, g));
             let ok = valid_month(v / 100) && valid_year(v % 100, 2) && edge_ok(w, groups[3].end, a.numeral);
-            return ok.then_some((a.start, groups[3].end));
+            return ok.then_some((a.start, groups[3].end, true));
         }
     }
     // A separator, possibly with a space on either side of a slash.
@@ -1101,7 +1126,7 @@ fn expiry_value(w: &Win<'_>, i: usize) -> Option<(usize, usize)> {
     let Some(sep) = sep else {
         // `0827`: month and year in four digits.
         let ok = a.n == 4 && valid_month(av / 100) && valid_year(av % 100, 2) && edge_ok(w, a.end, a.numeral);
-        return ok.then_some((a.start, a.end));
+        return ok.then_some((a.start, a.end, true));
     };
     let b = read_group(w, j).filter(|b| b.numeral == a.numeral)?;
     let bv = group_value(w, b);
@@ -1109,13 +1134,13 @@ fn expiry_value(w: &Win<'_>, i: usize) -> Option<(usize, usize)> {
         let ok = valid_year(av, a.n) && (1..=2).contains(&b.n) && valid_month(bv) && w.at(b.end, "月");
         let end = b.end + "月".len();
         // Not a full date (`2027年8月31日`).
-        return (ok && w.digit(end).is_none()).then_some((a.start, end));
+        return (ok && w.digit(end).is_none()).then_some((a.start, end, false));
     }
     let month_first = (1..=2).contains(&a.n) && valid_month(av) && valid_year(bv, b.n);
     let year_first = a.n == 4 && valid_year(av, 4) && (1..=2).contains(&b.n) && valid_month(bv);
     // Two numbers split by a space only in the short form (`08 27`).
     let spaced = sep == " " && !(a.n == 2 && b.n == 2);
-    ((month_first || year_first) && !spaced && edge_ok(w, b.end, b.numeral)).then_some((a.start, b.end))
+    ((month_first || year_first) && !spaced && edge_ok(w, b.end, b.numeral)).then_some((a.start, b.end, month_first))
 }
 
 #[cfg(test)]
