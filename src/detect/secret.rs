@@ -105,50 +105,45 @@ impl Role {
     }
 }
 
-/// Trigger words, the characters that must come right before each (the
-/// rest of the word), and what the word announces. A word is searched for
-/// from a character other than its first when the first is common in
-/// ordinary text (`有`, `到`, `安`, `动`, `短`): the search stops at fewer
-/// places. ASCII words are matched without regard to case, and only as
-/// whole words.
-const TABLE: [(&str, &str, Role); 32] = [
-    ("验证码", "", Role::Code),
-    ("校验码", "", Role::Code),
-    ("态码", "动", Role::Code),
-    ("信码", "短", Role::Code),
-    ("态密码", "动", Role::Code),
-    ("信密码", "短", Role::Code),
-    ("态口令", "动", Role::Code),
-    ("otp", "", Role::Code),
-    ("verification code", "", Role::Code),
-    ("verify code", "", Role::Code),
-    ("sms code", "", Role::Code),
-    ("密码", "", Role::Password),
-    ("pin", "", Role::Password),
-    ("password", "", Role::Password),
-    ("passwd", "", Role::Password),
-    ("pwd", "", Role::Password),
-    ("cvv", "", Role::Cvv),
-    ("cvn", "", Role::Cvv),
-    ("cvc", "", Role::Cvv),
-    ("全码", "安", Role::SecurityWord),
-    ("security code", "", Role::SecurityWord),
-    ("背面", "", Role::CardBack),
-    ("背后", "", Role::CardBack),
-    ("效期", "有", Role::Expiry),
-    ("效日期", "有", Role::Expiry),
-    ("期时间", "到", Role::Expiry),
-    ("期日期", "到", Role::Expiry),
-    ("期日", "到", Role::Expiry),
-    // Also `expiry`, `expires`, `expiration` (see `check`).
-    ("exp", "", Role::Expiry),
-    ("valid thru", "", Role::Expiry),
-    ("valid through", "", Role::Expiry),
-    ("good thru", "", Role::Expiry),
+/// Trigger words, the characters that must come right before each and
+/// the endings one of which must come right after it (the rest of the
+/// word), and what the word announces. A word is searched for from a
+/// character other than its first when the first is common in ordinary
+/// text (`有`, `到`, `安`, `动`, `短`), and by its first part when it is long
+/// (`verif` for `verification code`): the search stops at fewer places and
+/// its automaton stays small. ASCII words are matched without regard to
+/// case, and only as whole words.
+const TABLE: [(&str, &str, &[&str], Role); 29] = [
+    ("验证码", "", &[], Role::Code),
+    ("校验码", "", &[], Role::Code),
+    ("态码", "动", &[], Role::Code),
+    ("信码", "短", &[], Role::Code),
+    ("态密码", "动", &[], Role::Code),
+    ("信密码", "短", &[], Role::Code),
+    ("态口令", "动", &[], Role::Code),
+    ("otp", "", &[], Role::Code),
+    ("verif", "", &["ication code", "y code"], Role::Code),
+    ("sms code", "", &[], Role::Code),
+    ("密码", "", &[], Role::Password),
+    ("pin", "", &[], Role::Password),
+    ("passw", "", &["ord", "d"], Role::Password),
+    ("pwd", "", &[], Role::Password),
+    ("cvv", "", &[], Role::Cvv),
+    ("cvn", "", &[], Role::Cvv),
+    ("cvc", "", &[], Role::Cvv),
+    ("全码", "安", &[], Role::SecurityWord),
+    ("security", "", &[" code"], Role::SecurityWord),
+    ("背面", "", &[], Role::CardBack),
+    ("背后", "", &[], Role::CardBack),
+    ("效期", "有", &[], Role::Expiry),
+    ("效日期", "有", &[], Role::Expiry),
+    ("期时间", "到", &[], Role::Expiry),
+    ("期日期", "到", &[], Role::Expiry),
+    ("期日", "到", &[], Role::Expiry),
+    ("exp", "", &["iration", "iry", "ires", "ire", ""], Role::Expiry),
+    ("valid", "", &[" through", " thru"], Role::Expiry),
+    ("good thru", "", &[], Role::Expiry),
 ];
-
-/// Endings that make `exp` a longer word announcing an expiry date.
-const EXP_ENDINGS: &[&str] = &["iration", "iry", "ires", "ire"];
 
 const fn trigger_words() -> [&'static str; TABLE.len()] {
     let mut words = [""; TABLE.len()];
@@ -451,7 +446,7 @@ const LETTER_UNITS: &[&str] = &[
 
 /// The match next to trigger `t`, if any.
 pub(crate) fn check(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
-    let (word, before, role) = TABLE[t.index];
+    let (word, before, endings, role) = TABLE[t.index];
     let kind = role.kind();
     if !cx.kinds.contains(kind) {
         return None;
@@ -468,10 +463,8 @@ pub(crate) fn check(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
             // CVV2, CVN2, CVC2.
             after += 1;
         }
-        if word == "exp"
-            && let Some(ending) = w.word_at(after, EXP_ENDINGS)
-        {
-            after += ending.len();
+        if !endings.is_empty() {
+            after += w.word_at(after, endings)?.len();
         }
         if w.byte(after).is_some_and(|b| b.is_ascii_alphabetic()) {
             return None;
