@@ -189,16 +189,18 @@ impl Starts {
         for chunk in single.chunks(3) {
             out.push(Starts::Bytes(chunk.iter().map(|l| l[0]).collect()));
         }
-        // A packed searcher fingerprints as many bytes as its shortest
-        // literal has (at most four): literals of each length get their own
-        // searchers, so that a two-character prefix is told apart by four
-        // bytes rather than by the three of a one-character trigger.
-        let mut lengths: Vec<usize> = literals.iter().map(Vec::len).filter(|&n| n > 1).collect();
-        lengths.sort_unstable();
-        lengths.dedup();
-        for n in lengths {
-            let same: Vec<&Vec<u8>> = literals.iter().filter(|l| l.len() == n).collect();
-            out.extend(Starts::packed(&same));
+        // One packed searcher for the literals starting with ASCII, one for
+        // the others: each pass over the text costs a few instructions a
+        // byte whatever it finds, so the fewer the better. (Literals of
+        // different lengths share a searcher, which fingerprints as many
+        // bytes as the shortest has: `（` and `＠` cost the two-character
+        // prefixes their fourth byte, a Chinese lead byte that tells little
+        // apart anyway.)
+        for ascii in [true, false] {
+            let group: Vec<&Vec<u8>> = literals.iter().filter(|l| l.len() > 1 && (l[0] < 0x80) == ascii).collect();
+            if !group.is_empty() {
+                out.extend(Starts::packed(&group));
+            }
         }
         out
     }
@@ -241,8 +243,8 @@ impl Starts {
 
 /// What the searches for trigger starts look for: the first two characters
 /// of a trigger that does not start with ASCII, the first two bytes of one
-/// that does (its first byte alone when it is one byte long), in every mix
-/// of ASCII cases.
+/// that does (its first byte alone when it is one byte long), in lower
+/// case, upper case and capitalized.
 fn start_literals(words: &[&str]) -> Vec<Vec<u8>> {
     let mut out: Vec<Vec<u8>> = Vec::new();
     for w in words {
@@ -258,20 +260,15 @@ fn start_literals(words: &[&str]) -> Vec<Vec<u8>> {
             let two = bytes.get(one).and_then(|&b| crate::scan::units::utf8_len(b)).map_or(one, |n| one + n);
             &bytes[..two.min(bytes.len())]
         };
-        let mut variants = vec![prefix.to_vec()];
-        for i in 0..prefix.len() {
-            if prefix[i].is_ascii_alphabetic() {
-                let flipped: Vec<Vec<u8>> = variants
-                    .iter()
-                    .map(|v| {
-                        let mut v = v.clone();
-                        v[i] ^= 0x20;
-                        v
-                    })
-                    .collect();
-                variants.extend(flipped);
-            }
-        }
+        // Triggers are written in lower case, upper case or capitalized
+        // (`otp`, `OTP`, `Otp`); other mixes (`oTP`, `qQ`) are left out to
+        // keep the ASCII literals within one packed searcher (`iPhone`
+        // is not an `IP`).
+        let lower = prefix.to_ascii_lowercase();
+        let upper = prefix.to_ascii_uppercase();
+        let mut capitalized = lower.clone();
+        capitalized[0] = capitalized[0].to_ascii_uppercase();
+        let variants = [lower, upper, capitalized];
         for v in variants {
             if !out.contains(&v) {
                 out.push(v);

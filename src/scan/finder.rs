@@ -190,7 +190,9 @@ fn next_numeral_token(searcher: &Searcher, hay: &[u8], pos: usize) -> Option<usi
         // units were already counted too few (`一1一1一1…` would otherwise
         // walk back to `pos` from every numeral).
         let t = token_start(hay, n, from);
-        if holds_enough_units(hay, t) {
+        // A run too short for a number may be a licence plate's serial
+        // (`京A幺二三四五`), read from its first unit.
+        if holds_enough_units(hay, t) || crate::detect::contact::may_follow_plate_lead(hay, t) {
             return Some(t);
         }
         from = super::token::skip_run(hay, n);

@@ -105,6 +105,21 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
             *pos = token::skip_run(hay, t).max(t + 1);
             continue;
         }
+        if det.kinds.contains(crate::Kind::LicensePlate) && crate::detect::contact::may_follow_plate_lead(hay, t) {
+            // A plate is read from its serial's first number (see
+            // `contact::plate_before`).
+            match crate::detect::contact::plate_before(hay, t, scratch.floor, eof) {
+                crate::detect::contact::Plate::Found(f) => {
+                    *pos = f.end;
+                    scratch.matched(f.end);
+                    return Step::Found(f.to_match());
+                }
+                crate::detect::contact::Plate::NeedMore { from } => {
+                    return Step::Done(from.min(prefix_start(hay, t, *pos)));
+                }
+                crate::detect::contact::Plate::No => {}
+            }
+        }
         if det.kinds.contains(crate::Kind::IpAddress)
             && hay[t].is_ascii_digit()
             && hay[t..].iter().take(4).any(|&b| b == b'.')
