@@ -3,8 +3,10 @@
 //!
 //! Secrets follow a word announcing them (`验证码`, `密码`, `CVV`), other
 //! identity documents and contact handles follow theirs (`护照`, `QQ`,
-//! `微信`), an email address has an `@`, a licence plate starts with a
-//! province character, a name sits next to `我叫` or `先生`. One automaton
+//! `微信`), an email address has an `@`, a name sits next to `我叫` or
+//! `先生`. (Licence plates, whose province characters are too common to
+//! search for, are read from their serial's digits by the number scan:
+//! see `contact::plate_before`.) One automaton
 //! finds the triggers of every family in one pass, and the family the
 //! trigger belongs to decides from a bounded window around it:
 //!
@@ -41,7 +43,8 @@ pub(crate) enum Family {
     /// Passports, travel permits, Hong Kong, Macao and Taiwan ID numbers,
     /// officer IDs (`document.rs`).
     Document,
-    /// Email, QQ, WeChat, IP addresses, licence plates (`contact.rs`).
+    /// Email, QQ, WeChat, IP addresses (`contact.rs`; licence plates live
+    /// there too but are read from the number scan).
     Contact,
     /// Names (`name.rs`).
     Name,
