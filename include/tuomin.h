@@ -187,12 +187,47 @@ enum tuomin_kind
    A person's name (only when asked for).
    */
   TUOMIN_KIND_NAME = 20,
+  /*
+   A match of a rule added with `tuomin_builder_add_rule`.
+   */
+  TUOMIN_KIND_CUSTOM = 21,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
 typedef enum tuomin_kind tuomin_kind;
 #else
 typedef uint32_t tuomin_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ What `tuomin_rule_add` adds to a rule.
+ */
+enum tuomin_rule_part
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   A literal value matched exactly (a dictionary entry).
+   */
+  TUOMIN_RULE_PART_LITERAL = 1,
+  /*
+   A regular expression (the syntax of Rust's `regex` crate), whose
+   matches are at most 256 bytes long.
+   */
+  TUOMIN_RULE_PART_PATTERN = 2,
+  /*
+   A context word: with any, a match needs one of them shortly before
+   it.
+   */
+  TUOMIN_RULE_PART_CONTEXT = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum tuomin_rule_part tuomin_rule_part;
+#else
+typedef uint32_t tuomin_rule_part;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -209,6 +244,12 @@ typedef struct tuomin_builder tuomin_builder;
 typedef struct tuomin_redactor tuomin_redactor;
 
 /*
+ A rule being put together (see `tuomin_builder_add_rule`). Used by one
+ thread at a time.
+ */
+typedef struct tuomin_rule tuomin_rule;
+
+/*
  One conversation's redaction state. A stream may move between threads
  but is used by one thread at a time.
  */
@@ -223,6 +264,13 @@ typedef struct tuomin_match {
    A `tuomin_kind` value.
    */
   uint32_t kind;
+  /*
+   For a `TUOMIN_KIND_CUSTOM` match, the index of the rule that found
+   it (in the order rules were added to the builder); `UINT32_MAX`
+   otherwise. (It fills what was padding before `start` on 64-bit
+   targets, where the struct's layout did not change.)
+   */
+  uint32_t rule;
   /*
    Offset of the first byte.
    */
@@ -448,6 +496,92 @@ tuomin_result tuomin_scan(const struct tuomin_redactor *r, const uint8_t *src, s
  string that is never freed. Unknown codes get a generic message.
  */
 const char *tuomin_result_message(tuomin_result r);
+
+/*
+ Makes a rule named `name` (lower-case ASCII letters, digits and `_`,
+ starting with a letter; checked when the rule is added to a builder).
+ Its matches have the kind `TUOMIN_KIND_CUSTOM`, and the rule's index
+ in `tuomin_match.rule`.
+
+ On `TUOMIN_RESULT_OK`, `*out` is the new rule, to be freed with
+ `tuomin_rule_free`; otherwise `*out` is not written.
+
+ # Safety
+
+ `name` is NULL or a NUL-terminated string; `out` is NULL or valid for
+ writing a pointer.
+ */
+tuomin_result tuomin_rule_new(const char *name, struct tuomin_rule **out);
+
+/*
+ Frees a rule. NULL does nothing. Builders it was added to keep their
+ own copy.
+
+ # Safety
+
+ `rule` is NULL or a rule not yet freed, and no other thread is using
+ it. It must not be used after this call.
+ */
+void tuomin_rule_free(struct tuomin_rule *rule);
+
+/*
+ Adds a literal, a pattern or a context word (a `tuomin_rule_part`
+ value) to a rule.
+
+ Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the rule as it was,
+ for an unknown part or a string that is not UTF-8. Patterns are
+ compiled, and errors in them reported, by `tuomin_builder_add_rule`.
+
+ # Safety
+
+ `rule` is NULL or a live rule that no other thread uses during the
+ call; `value` is NULL or a NUL-terminated string.
+ */
+tuomin_result tuomin_rule_add(struct tuomin_rule *rule, uint32_t part, const char *value);
+
+/*
+ Sets one option of a rule, by name, from a string value:
+
+ * `validator`: `none` (the default), `luhn`, `mod11-2` (as resident ID
+   numbers), `mod97-10` (as IBANs);
+ * `policy`: a policy spec as for `tuomin_builder_set_policy`
+   (`conventional`, `full`, `keep:HEAD:TAIL`, `tag` for the rule's own
+   tag such as `[MEMBER_ID]`, `tag:TEXT`, `remove`);
+ * `case_insensitive`: `true` or `false` (the default);
+ * `standalone`: `true` (the default: a match glued to an ASCII letter
+   or digit is refused) or `false`;
+ * `context_window`: characters searched for a context word, `0` to
+   `64` (default 12).
+
+ Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the rule as it was,
+ for an unknown option or value, or a string that is not UTF-8.
+
+ # Safety
+
+ `rule` is NULL or a live rule that no other thread uses during the
+ call; `option` and `value` are NULL or NUL-terminated strings.
+ */
+tuomin_result tuomin_rule_set(struct tuomin_rule *rule, const char *option, const char *value);
+
+/*
+ Adds a copy of `rule` to a builder, after compiling it next to the
+ rules added before.
+
+ Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+ was, when the rule cannot be compiled: a bad name or one already used,
+ a pattern that does not parse or whose matches are unbounded (write
+ `{6,12}` rather than `+`), no literal and no pattern, too many rules.
+ Then, when `err` is not NULL, a NUL-terminated English message naming
+ the rule and what is wrong is written to `err` (cut to `err_cap - 1`
+ bytes, at a character boundary).
+
+ # Safety
+
+ `b` is NULL or a live builder and `rule` NULL or a live rule, neither
+ used by another thread during the call; `err` is NULL or valid for
+ writing `err_cap` bytes.
+ */
+tuomin_result tuomin_builder_add_rule(struct tuomin_builder *b, const struct tuomin_rule *rule, char *err, size_t err_cap);
 
 /*
  Makes a stream for one conversation. The stream keeps what it needs of

@@ -24,6 +24,23 @@ pub enum Error {
         /// The longest tag accepted.
         max: usize,
     },
+    /// A rule ([`Rule`](crate::Rule)) cannot be compiled: its name, one of
+    /// its patterns or literals, or a setting is invalid.
+    #[error("rule {rule:?}: {reason}")]
+    Rule {
+        /// The rule's name.
+        rule: String,
+        /// What is wrong, naming the pattern or literal by its position.
+        reason: String,
+    },
+    /// More rules than one redactor accepts.
+    #[error("{count} rules; the maximum is {max}")]
+    TooManyRules {
+        /// The rules given.
+        count: usize,
+        /// The most accepted.
+        max: usize,
+    },
     /// In-place redaction was asked of a policy that changes the length.
     #[error("the policy for {kind} changes the length of the text, so it cannot redact in place")]
     NotLengthPreserving {

@@ -57,11 +57,14 @@ pub enum Kind {
     /// A person's name, with a word announcing it (`我叫`, `姓名：`,
     /// `X先生`). Best effort, and not looked for unless asked for.
     Name,
+    /// A match of a rule the deployment defined ([`Rule`](crate::Rule));
+    /// [`Match::rule`](crate::Match::rule) says which.
+    Custom,
 }
 
 impl Kind {
     /// Every kind this version knows, in a fixed order.
-    pub const ALL: [Kind; 20] = [
+    pub const ALL: [Kind; 21] = [
         Kind::Phone,
         Kind::IdCard,
         Kind::BankCard,
@@ -82,13 +85,15 @@ impl Kind {
         Kind::IpAddress,
         Kind::LicensePlate,
         Kind::Name,
+        Kind::Custom,
     ];
 
     /// The stable machine-readable name: `phone`, `id_card`, `bank_card`,
     /// `address`, `verification_code`, `password`, `card_security_code`,
     /// `card_expiry`, `passport`, `travel_permit`, `hk_id`, `macao_id`,
     /// `taiwan_id`, `military_id`, `email`, `qq`, `wechat`, `ip_address`,
-    /// `license_plate`, `name`.
+    /// `license_plate`, `name`, `custom` (the CLI writes a rule's own name
+    /// for its matches).
     ///
     /// These names appear in the CLI's JSON output and configuration and
     /// never change.
@@ -114,6 +119,7 @@ impl Kind {
             Kind::IpAddress => "ip_address",
             Kind::LicensePlate => "license_plate",
             Kind::Name => "name",
+            Kind::Custom => "custom",
         }
     }
 
@@ -196,6 +202,8 @@ pub enum SubKind {
     LicensePlate,
     /// A person's name.
     Name,
+    /// A match of a deployment's own rule.
+    Custom,
 }
 
 impl SubKind {
@@ -231,6 +239,7 @@ impl SubKind {
             SubKind::Ipv6 => "ipv6",
             SubKind::LicensePlate => "license_plate",
             SubKind::Name => "name",
+            SubKind::Custom => "custom",
         }
     }
 }

@@ -176,6 +176,7 @@ mod kind;
 mod matches;
 mod policy;
 mod redactor;
+mod rule;
 mod scan;
 mod stream;
 
@@ -191,4 +192,5 @@ pub use crate::kind::{Kind, KindSet, SubKind, UnknownKind};
 pub use crate::matches::{Evidence, Match};
 pub use crate::policy::{MAX_TAG_LEN, Policy, Preset};
 pub use crate::redactor::{Builder, DEFAULT_CONTEXT_WINDOW, FindIter, MAX_CONTEXT_WINDOW, Redactor};
+pub use crate::rule::{MAX_RULE_CONTEXT_WINDOW, MAX_RULE_MATCH_LEN, MAX_RULES, Rule, Validator};
 pub use crate::stream::{MAX_HOLDBACK, Piece, Sink, Status, Stream, StreamMatch};

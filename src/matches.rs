@@ -49,12 +49,30 @@ pub struct Match {
     /// Bytes at the start of the span that are a routing prefix rather than
     /// part of the number (`+86 `, `(+86)`), left alone by partial masks.
     lead: u8,
+    /// Index of the rule that found a [`Kind::Custom`] match, else
+    /// [`NO_RULE`].
+    rule: u16,
 }
+
+/// The `rule` of a match no rule found.
+const NO_RULE: u16 = u16::MAX;
 
 impl Match {
     pub(crate) fn new(kind: Kind, sub_kind: SubKind, evidence: Evidence, span: Range<usize>, lead: u8) -> Match {
         debug_assert!(span.start < span.end);
-        Match { kind, sub_kind, evidence, start: span.start, end: span.end, lead }
+        Match { kind, sub_kind, evidence, start: span.start, end: span.end, lead, rule: NO_RULE }
+    }
+
+    pub(crate) fn with_rule(self, rule: u16) -> Match {
+        Match { rule, ..self }
+    }
+
+    /// For a [`Kind::Custom`] match, the index of the rule that found it,
+    /// in the order the rules were added to the builder (see
+    /// [`Redactor::rule`](crate::Redactor::rule)); `None` for the built-in
+    /// kinds.
+    pub fn rule(&self) -> Option<usize> {
+        (self.rule != NO_RULE).then_some(usize::from(self.rule))
     }
 
     /// The kind of information.
@@ -110,6 +128,7 @@ impl fmt::Debug for Match {
             .field("sub_kind", &self.sub_kind)
             .field("evidence", &self.evidence)
             .field("span", &(self.start..self.end))
+            .field("rule", &self.rule())
             .finish()
     }
 }

@@ -118,6 +118,7 @@ impl Preset {
                 Kind::IpAddress => "[IP地址]",
                 Kind::LicensePlate => "[车牌号]",
                 Kind::Name => "[姓名]",
+                Kind::Custom => "[自定义]",
             }),
             Preset::TagEnglish => Policy::tag(match kind {
                 Kind::Phone => "[PHONE]",
@@ -140,6 +141,7 @@ impl Preset {
                 Kind::IpAddress => "[IP_ADDRESS]",
                 Kind::LicensePlate => "[LICENSE_PLATE]",
                 Kind::Name => "[NAME]",
+                Kind::Custom => "[CUSTOM]",
             }),
         }
     }

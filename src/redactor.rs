@@ -10,6 +10,7 @@ use crate::error::Error;
 use crate::kind::{Kind, KindSet};
 use crate::matches::Match;
 use crate::policy::{MAX_TAG_LEN, Policy, Preset, mask_in_place, write_replacement};
+use crate::rule::Rule;
 use crate::scan::context::Hotwords;
 use crate::scan::{Scratch, Step, step};
 
@@ -40,6 +41,8 @@ pub struct Redactor {
 struct Inner {
     det: Detectors,
     policies: [Policy; Kind::ALL.len()],
+    /// The rules, in the order they were added, and the policy of each.
+    rules: Vec<(Rule, Policy)>,
 }
 
 impl core::fmt::Debug for Redactor {
@@ -48,6 +51,7 @@ impl core::fmt::Debug for Redactor {
             .field("kinds", &self.inner.det.kinds)
             .field("policies", &self.inner.policies)
             .field("context_window", &self.inner.det.window)
+            .field("rules", &self.inner.rules.iter().map(|(r, _)| r.name()).collect::<Vec<_>>())
             .finish()
     }
 }
@@ -79,10 +83,45 @@ impl Redactor {
         &self.inner.policies[kind.index()]
     }
 
+    /// The rule at `index` (in the order rules were added), as
+    /// [`Match::rule`] gives it.
+    pub fn rule(&self, index: usize) -> Option<&Rule> {
+        self.inner.rules.get(index).map(|(r, _)| r)
+    }
+
+    /// The rules, in the order they were added.
+    pub fn rules(&self) -> impl ExactSizeIterator<Item = &Rule> {
+        self.inner.rules.iter().map(|(r, _)| r)
+    }
+
+    /// The name a match is reported under: its kind's name, or for a
+    /// [`Kind::Custom`] match, its rule's name.
+    pub fn kind_name(&self, m: &Match) -> &str {
+        match m.rule().and_then(|i| self.rule(i)) {
+            Some(rule) => rule.name(),
+            None => m.kind().name(),
+        }
+    }
+
+    /// The policy applied to `m`: its rule's for a custom match, else its
+    /// kind's.
+    pub fn policy_for(&self, m: &Match) -> &Policy {
+        match m.rule().and_then(|i| self.inner.rules.get(i)) {
+            Some((_, policy)) => policy,
+            None => self.policy(m.kind()),
+        }
+    }
+
     /// Whether every policy keeps the byte length of the text (so that
     /// [`Redactor::redact_in_place`] works).
     pub fn is_length_preserving(&self) -> bool {
-        self.kinds().iter().all(|k| self.policy(k).is_length_preserving())
+        self.not_length_preserving().is_none()
+    }
+
+    /// The first kind whose policy (or a rule's) changes the length.
+    fn not_length_preserving(&self) -> Option<Kind> {
+        let kinds = self.kinds().iter().find(|&k| !self.policy(k).is_length_preserving());
+        kinds.or_else(|| self.inner.rules.iter().any(|(_, p)| !p.is_length_preserving()).then_some(Kind::Custom))
     }
 
     /// The matches in `haystack`, left to right, non-overlapping.
@@ -157,7 +196,8 @@ impl Redactor {
         let address =
             if self.inner.det.addresses.is_some() { (crate::detect::address::MAX_BACK_CHARS + 16) * 4 } else { 0 };
         let anchored = if self.inner.det.anchored.is_some() { crate::detect::anchored::MAX_BACK } else { 0 };
-        self.inner.det.window * 4 + 32 + address.max(anchored)
+        let custom = self.inner.det.custom.as_ref().map_or(0, |c| c.lookbehind());
+        self.inner.det.window * 4 + 32 + address.max(anchored).max(custom)
     }
 
     pub(crate) fn detectors(&self) -> &Detectors {
@@ -166,7 +206,7 @@ impl Redactor {
 
     /// Appends the replacement of one match of `hay`.
     pub(crate) fn write_match(&self, hay: &[u8], m: &Match, out: &mut Vec<u8>) {
-        write_replacement(self.policy(m.kind()), m, &hay[m.range()], out);
+        write_replacement(self.policy_for(m), m, &hay[m.range()], out);
     }
 
     /// Masks `buffer` in place and returns the number of matches.
@@ -176,7 +216,7 @@ impl Redactor {
     /// [`Error::NotLengthPreserving`] when a kind's policy is a tag or
     /// removal; the buffer is then left untouched.
     pub fn redact_in_place(&self, buffer: &mut [u8]) -> Result<usize, Error> {
-        if let Some(kind) = self.kinds().iter().find(|&k| !self.policy(k).is_length_preserving()) {
+        if let Some(kind) = self.not_length_preserving() {
             return Err(Error::NotLengthPreserving { kind });
         }
         // Find everything before changing anything: a decision may read the
@@ -184,7 +224,7 @@ impl Redactor {
         // and those must be the original bytes.
         let matches: Vec<Match> = self.find_iter(&*buffer).collect();
         for m in &matches {
-            mask_in_place(self.policy(m.kind()), m, &mut buffer[m.range()]);
+            mask_in_place(self.policy_for(m), m, &mut buffer[m.range()]);
         }
         Ok(matches.len())
     }
@@ -242,6 +282,7 @@ pub struct Builder {
     policies: [Option<Policy>; Kind::ALL.len()],
     window: usize,
     today: Option<Date>,
+    rules: Vec<Rule>,
 }
 
 impl Default for Builder {
@@ -259,6 +300,7 @@ impl Builder {
             policies: Default::default(),
             window: DEFAULT_CONTEXT_WINDOW,
             today: None,
+            rules: Vec::new(),
         }
     }
 
@@ -295,12 +337,35 @@ impl Builder {
         self
     }
 
+    /// Adds a rule of the deployment's own (see [`Rule`]). Rules are looked
+    /// for whatever [`Builder::kinds`] says; their matches have
+    /// [`Kind::Custom`]. Where a rule's match and a built-in kind's start
+    /// at the same offset, the rule's wins.
+    pub fn rule(mut self, rule: Rule) -> Builder {
+        self.rules.push(rule);
+        self
+    }
+
+    /// Whether `rule` would compile next to the rules added so far: the
+    /// error [`Builder::build`] would give for it, found now.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Rule`] and [`Error::TooManyRules`], as `build` gives them.
+    pub fn check_rule(&self, rule: &Rule) -> Result<(), Error> {
+        let mut all = self.rules.clone();
+        all.push(rule.clone());
+        crate::detect::custom::Rules::new(&all).map(|_| ())
+    }
+
     /// Compiles the redactor.
     ///
     /// # Errors
     ///
     /// [`Error::ContextWindowTooLarge`] and [`Error::TagTooLong`] for limits
-    /// exceeded.
+    /// exceeded; [`Error::Rule`] for a rule that cannot be compiled (a bad
+    /// name or pattern, a pattern whose matches are unbounded) and
+    /// [`Error::TooManyRules`].
     pub fn build(&self) -> Result<Redactor, Error> {
         if self.window > MAX_CONTEXT_WINDOW {
             return Err(Error::ContextWindowTooLarge { chars: self.window, max: MAX_CONTEXT_WINDOW });
@@ -313,6 +378,27 @@ impl Builder {
                 return Err(Error::TagTooLong { kind: k, len: t.len(), max: MAX_TAG_LEN });
             }
         }
+        let custom = crate::detect::custom::Rules::new(&self.rules)?;
+        let rules = self
+            .rules
+            .iter()
+            .map(|r| {
+                let policy =
+                    r.policy.clone().or_else(|| self.policies[Kind::Custom.index()].clone()).unwrap_or_else(|| {
+                        match self.preset {
+                            Preset::TagChinese | Preset::TagEnglish => Policy::tag(r.tag()),
+                            p => p.policy(Kind::Custom),
+                        }
+                    });
+                match &policy {
+                    Policy::Tag(t) if t.len() > MAX_TAG_LEN => {
+                        Err(Error::TagTooLong { kind: Kind::Custom, len: t.len(), max: MAX_TAG_LEN })
+                    }
+                    _ => Ok((r.clone(), policy)),
+                }
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        let kinds = if custom.is_some() { self.kinds.with(Kind::Custom) } else { self.kinds.without(Kind::Custom) };
         // Tables shared by every redactor are built on the first build, and
         // everything the scan would otherwise set up on its first call is
         // set up here: the first call costs what later ones do.
@@ -321,14 +407,15 @@ impl Builder {
             crate::detect::id_card::prepare();
         }
         let det = Detectors {
-            kinds: self.kinds,
+            kinds,
             hotwords: Hotwords::shared(),
             area_codes: AreaCodes::shared(),
             today: self.today.unwrap_or_else(Date::today),
             window: self.window,
             addresses: self.kinds.contains(Kind::Address).then(crate::detect::address::Addresses::shared),
             anchored: crate::detect::anchored::Anchored::new(self.kinds),
+            custom,
         };
-        Ok(Redactor { inner: Arc::new(Inner { det, policies }) })
+        Ok(Redactor { inner: Arc::new(Inner { det, policies, rules }) })
     }
 }

@@ -46,6 +46,7 @@ pub struct StreamMatch {
     evidence: Evidence,
     start: u64,
     end: u64,
+    rule: Option<usize>,
 }
 
 impl StreamMatch {
@@ -56,7 +57,14 @@ impl StreamMatch {
             evidence: m.evidence(),
             start: base + m.start() as u64,
             end: base + m.end() as u64,
+            rule: m.rule(),
         }
+    }
+
+    /// For a [`Kind::Custom`] match, the index of the rule that found it
+    /// (see [`Match::rule`]).
+    pub fn rule(&self) -> Option<usize> {
+        self.rule
     }
 
     /// The kind of information.
@@ -92,6 +100,7 @@ impl core::fmt::Debug for StreamMatch {
             .field("sub_kind", &self.sub_kind)
             .field("evidence", &self.evidence)
             .field("span", &(self.start..self.end))
+            .field("rule", &self.rule)
             .finish()
     }
 }

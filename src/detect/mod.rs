@@ -13,6 +13,7 @@ pub(crate) mod address;
 pub(crate) mod anchored;
 pub(crate) mod bank_card;
 pub(crate) mod contact;
+pub(crate) mod custom;
 pub(crate) mod document;
 pub(crate) mod gazetteer;
 pub(crate) mod id_card;
@@ -118,6 +119,8 @@ pub(crate) struct Detectors {
     pub(crate) addresses: Option<std::sync::Arc<address::Addresses>>,
     /// The anchored detectors, when one of their kinds is looked for.
     pub(crate) anchored: Option<anchored::Anchored>,
+    /// The deployment's own rules, when there are any.
+    pub(crate) custom: Option<custom::Rules>,
 }
 
 /// How close (in characters) a business number label must be to overrule

@@ -27,7 +27,7 @@ fn update(builder: &mut Builder, change: impl FnOnce(Builder) -> Builder) {
 /// Reads a policy spec: `conventional`, `full`, `remove`, `tag` (the
 /// Chinese tag for the kind, such as `[电话号码]`), `tag:TEXT` or
 /// `keep:HEAD:TAIL`.
-fn parse_policy(kind: crate::Kind, spec: &str) -> Option<Policy> {
+pub(super) fn parse_policy(kind: crate::Kind, spec: &str) -> Option<Policy> {
     let policy = match spec {
         "conventional" => Policy::Conventional,
         "full" => Policy::Full,

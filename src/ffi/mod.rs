@@ -7,7 +7,7 @@
 //! # Mapping rules
 //!
 //! * A Rust object behind a C handle (`tuomin_redactor`, `tuomin_stream`,
-//!   `tuomin_builder`) is boxed by the library and reached only through
+//!   `tuomin_builder`, `tuomin_rule`) is boxed by the library and reached only through
 //!   an opaque pointer. The caller frees each handle exactly once with its
 //!   `_free` function; freeing NULL does nothing.
 //! * A byte slice `src` is a pointer `src` and a length `src_len`; an output
@@ -22,7 +22,9 @@
 //!   NULL or empty fallback where there is no result), and marks the handle
 //!   in use as poisoned, so later calls on it return `Panic` too instead of
 //!   working on state left half-changed.
-//! * Messages come from result codes alone and never contain input text.
+//! * Messages come from result codes alone and never contain input text;
+//!   the one exception, `tuomin_builder_add_rule`, writes what is wrong
+//!   with a rule (configuration, not input) to a buffer the caller passes.
 
 #![allow(non_camel_case_types)]
 #![warn(clippy::undocumented_unsafe_blocks)]
@@ -32,6 +34,7 @@ mod builder;
 mod handle;
 mod redactor;
 mod result;
+mod rule;
 mod stream;
 
 pub use self::builder::{
@@ -43,6 +46,10 @@ pub use self::redactor::{
     tuomin_redactor_free, tuomin_redactor_new_default, tuomin_scan, tuomin_version,
 };
 pub use self::result::{tuomin_result, tuomin_result_code, tuomin_result_message};
+pub use self::rule::{
+    tuomin_builder_add_rule, tuomin_rule, tuomin_rule_add, tuomin_rule_free, tuomin_rule_new, tuomin_rule_part,
+    tuomin_rule_set,
+};
 pub use self::stream::{
     tuomin_stream, tuomin_stream_end_message, tuomin_stream_feed, tuomin_stream_free, tuomin_stream_max_output_len,
     tuomin_stream_new,

@@ -63,6 +63,8 @@ pub enum tuomin_kind {
     LicensePlate = 19,
     /// A person's name (only when asked for).
     Name = 20,
+    /// A match of a rule added with `tuomin_builder_add_rule`.
+    Custom = 21,
 }
 
 impl tuomin_kind {
@@ -88,6 +90,7 @@ impl tuomin_kind {
             Kind::IpAddress => tuomin_kind::IpAddress,
             Kind::LicensePlate => tuomin_kind::LicensePlate,
             Kind::Name => tuomin_kind::Name,
+            Kind::Custom => tuomin_kind::Custom,
         }
     }
 
@@ -104,6 +107,11 @@ impl tuomin_kind {
 pub struct tuomin_match {
     /// A `tuomin_kind` value.
     pub kind: u32,
+    /// For a `TUOMIN_KIND_CUSTOM` match, the index of the rule that found
+    /// it (in the order rules were added to the builder); `UINT32_MAX`
+    /// otherwise. (It fills what was padding before `start` on 64-bit
+    /// targets, where the struct's layout did not change.)
+    pub rule: u32,
     /// Offset of the first byte.
     pub start: usize,
     /// Offset just past the last byte.
@@ -149,6 +157,7 @@ pub extern "C" fn tuomin_kind_name(kind: u32) -> *const c_char {
         Some(Kind::IpAddress) => c"ip_address".as_ptr(),
         Some(Kind::LicensePlate) => c"license_plate".as_ptr(),
         Some(Kind::Name) => c"name".as_ptr(),
+        Some(Kind::Custom) => c"custom".as_ptr(),
         None => core::ptr::null(),
     })
 }
@@ -311,7 +320,12 @@ pub unsafe extern "C" fn tuomin_scan(
         let mut total = 0usize;
         for m in r.value.find_iter(src) {
             if let Some(slot) = slots.get_mut(total) {
-                *slot = tuomin_match { kind: tuomin_kind::from_kind(m.kind()) as u32, start: m.start(), end: m.end() };
+                *slot = tuomin_match {
+                    kind: tuomin_kind::from_kind(m.kind()) as u32,
+                    rule: m.rule().map_or(u32::MAX, |i| i as u32),
+                    start: m.start(),
+                    end: m.end(),
+                };
             }
             total += 1;
         }
@@ -333,7 +347,7 @@ mod tests {
             assert_eq!(name.to_str(), Ok(k.name()));
         }
         assert_eq!(tuomin_kind::to_kind(0), None);
-        assert!(tuomin_kind_name(21).is_null());
+        assert!(tuomin_kind_name(22).is_null());
     }
 
     #[test]

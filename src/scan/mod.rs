@@ -28,7 +28,7 @@ pub(crate) mod units;
 
 use crate::detect::Detectors;
 use crate::detect::address::{Next, REACH_BACK_BYTES};
-use crate::detect::anchored;
+use crate::detect::{anchored, custom};
 use crate::matches::Match;
 use finder::MIN_UNITS;
 use token::{Read, Token};
@@ -59,6 +59,7 @@ pub(crate) struct Scratch {
     digit: finder::DigitCache,
     address: Option<AddressCache>,
     anchored: Option<SearchCache<anchored::Found>>,
+    custom: Option<CustomCache>,
     /// End of the last match, or where the text began: an address never
     /// reaches back past it. This, not the scan position, bounds the walk
     /// back over an address's names, so that the decision about an
@@ -73,6 +74,7 @@ impl Scratch {
         self.floor = floor;
         self.address = None;
         self.anchored = None;
+        self.custom = None;
         self.digit = finder::DigitCache::default();
     }
 }
@@ -88,8 +90,15 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
         let digits = finder::next_candidate(hay, *pos, &mut scratch.digit);
         let address = next_address(det, hay, *pos, scratch.floor, eof, &mut scratch.address);
         let anchored = next_anchored(det, hay, *pos, scratch.floor, eof, &mut scratch.anchored);
-        if !(matches!(address, Next::None) && matches!(anchored, Next::None))
-            && let Some(done) = ahead(det, hay, pos, digits, address, anchored, scratch)
+        let custom = next_custom(det, hay, *pos, eof, &mut scratch.custom);
+        if !(matches!(address, Next::None) && matches!(anchored, Next::None) && matches!(custom, Next::None))
+            && let Some(done) = ahead(
+                hay,
+                pos,
+                digits,
+                [address_ahead(det, address), anchored_ahead(anchored), custom_ahead(custom)],
+                scratch,
+            )
         {
             return done;
         }
@@ -178,30 +187,32 @@ impl Scratch {
     }
 }
 
-/// Decides between the matches searched ahead (addresses, anchored kinds)
-/// and the next number token at `digits`: the earliest match found ahead
-/// (the longer one when two start together) when nothing may start before
-/// it, or a hold when something may. `None` when the token comes first.
+/// Decides between the matches searched ahead (addresses, anchored kinds,
+/// the deployment's rules) and the next number token at `digits`: the
+/// earliest match found ahead when nothing may start before it, or a hold
+/// when something may. `None` when the token comes first.
+///
+/// Of two matches found ahead starting together, a rule's wins, then the
+/// longer, then the address.
 fn ahead(
-    det: &Detectors,
     hay: &[u8],
     pos: &mut usize,
     digits: Option<usize>,
-    address: Next,
-    anchored: Next<anchored::Found>,
+    next: [Next<Match>; 3],
     scratch: &mut Scratch,
 ) -> Option<Step> {
-    // The earliest match found ahead (the longer one when two start
-    // together), and the earliest offset where one may still start.
-    let found = match (address, anchored) {
-        (Next::Found(a), Next::Found(x)) if x.start < a.start || x.start == a.start && x.end > a.end => {
-            Some(x.to_match())
+    let mut found: Option<Match> = None;
+    for n in &next {
+        if let Next::Found(m) = *n
+            && found.is_none_or(|f| {
+                m.start() < f.start()
+                    || m.start() == f.start() && (m.kind() == crate::Kind::Custom || m.end() > f.end())
+            })
+        {
+            found = Some(m);
         }
-        (Next::Found(a), _) => Some(det.address_match(&a)),
-        (_, Next::Found(x)) => Some(x.to_match()),
-        _ => None,
-    };
-    let hold = [address.held(), anchored.held()].into_iter().flatten().min();
+    }
+    let hold = next.iter().filter_map(Next::held).min();
     if let Some(m) = found
         && hold.is_none_or(|h| m.start() < h)
         && digits.is_none_or(|t| m.start() <= prefix_start(hay, t, *pos))
@@ -219,6 +230,69 @@ fn ahead(
         return Some(Step::Done(x.min(number).min(tail_start(hay, *pos))));
     }
     None
+}
+
+impl crate::detect::address::Start for Match {
+    fn start(&self) -> usize {
+        Match::start(self)
+    }
+}
+
+/// `next` with the address found, if any, as a match.
+fn address_ahead(det: &Detectors, next: Next) -> Next<Match> {
+    match next {
+        Next::Found(a) => Next::Found(det.address_match(&a)),
+        Next::Hold(x) => Next::Hold(x),
+        Next::None => Next::None,
+    }
+}
+
+/// `next` with the anchored match found, if any, as a match.
+fn anchored_ahead(next: Next<anchored::Found>) -> Next<Match> {
+    match next {
+        Next::Found(x) => Next::Found(x.to_match()),
+        Next::Hold(x) => Next::Hold(x),
+        Next::None => Next::None,
+    }
+}
+
+/// `next` with the rule's match found, if any, as a match.
+fn custom_ahead(next: Next<custom::Hit>) -> Next<Match> {
+    match next {
+        Next::Found(h) => Next::Found(h.to_match()),
+        Next::Hold(x) => Next::Hold(x),
+        Next::None => Next::None,
+    }
+}
+
+/// The result of a search of the deployment's rules from `from`. Rules
+/// read no bytes before a match but the context window, whatever the end of
+/// the last match, so a result holds until the scan passes it.
+#[derive(Clone, Copy, Debug)]
+struct CustomCache {
+    from: usize,
+    next: Next<custom::Hit>,
+}
+
+/// The next match of a rule at or after `pos`, from the cache while it
+/// still holds.
+fn next_custom(
+    det: &Detectors,
+    hay: &[u8],
+    pos: usize,
+    eof: bool,
+    cache: &mut Option<CustomCache>,
+) -> Next<custom::Hit> {
+    let Some(rules) = &det.custom else { return Next::None };
+    if let Some(c) = cache
+        && c.from <= pos
+        && c.next.at_or_after(pos)
+    {
+        return c.next;
+    }
+    let next = rules.next(hay, pos, eof);
+    *cache = Some(CustomCache { from: pos, next });
+    next
 }
 
 /// The result of an address search from `from`, with the floor it used

@@ -184,7 +184,8 @@ static bool test_kind_names(void) {
   CHECK(tuomin_kind_name(0) == NULL);
   CHECK(strcmp(tuomin_kind_name(TUOMIN_KIND_EMAIL), "email") == 0);
   CHECK(strcmp(tuomin_kind_name(TUOMIN_KIND_NAME), "name") == 0);
-  CHECK(tuomin_kind_name(21) == NULL);
+  CHECK(strcmp(tuomin_kind_name(TUOMIN_KIND_CUSTOM), "custom") == 0);
+  CHECK(tuomin_kind_name(22) == NULL);
   return true;
 }
 
@@ -502,6 +503,64 @@ static bool test_builder(void) {
   return true;
 }
 
+static bool test_rules(void) {
+  tuomin_builder *b = NULL;
+  CHECK_OK(tuomin_builder_new(&b));
+  tuomin_rule *member = NULL;
+  CHECK_OK(tuomin_rule_new("member_id", &member));
+  CHECK_OK(tuomin_rule_add(member, TUOMIN_RULE_PART_PATTERN, "M[0-9]{8}"));
+  CHECK_OK(tuomin_rule_set(member, "policy", "tag"));
+  char err[128];
+  CHECK_OK(tuomin_builder_add_rule(b, member, err, sizeof err));
+  tuomin_rule *hotline = NULL;
+  CHECK_OK(tuomin_rule_new("vip_word", &hotline));
+  CHECK_OK(tuomin_rule_add(hotline, TUOMIN_RULE_PART_LITERAL, "Gold Member"));
+  CHECK_OK(tuomin_rule_set(hotline, "case_insensitive", "true"));
+  CHECK_OK(tuomin_rule_set(hotline, "policy", "full"));
+  CHECK_OK(tuomin_builder_add_rule(b, hotline, NULL, 0));
+  tuomin_rule_free(hotline);
+
+  /* Errors name the rule and what is wrong; the builder is unchanged. */
+  const tuomin_result invalid = TUOMIN_RESULT_INVALID_PARAMETER;
+  CHECK_RESULT(tuomin_builder_add_rule(b, member, err, sizeof err), invalid);
+  CHECK(strstr(err, "member_id") != NULL && strstr(err, "same name") != NULL);
+  tuomin_rule *bad = NULL;
+  CHECK_OK(tuomin_rule_new("order_no", &bad));
+  CHECK_OK(tuomin_rule_add(bad, TUOMIN_RULE_PART_PATTERN, "[0-9]+"));
+  CHECK_RESULT(tuomin_builder_add_rule(b, bad, err, sizeof err), invalid);
+  CHECK(strstr(err, "order_no") != NULL && strstr(err, "256 bytes") != NULL);
+  char tiny[4];
+  CHECK_RESULT(tuomin_builder_add_rule(b, bad, tiny, sizeof tiny), invalid);
+  CHECK(strlen(tiny) == 3);
+  tuomin_rule_free(bad);
+  CHECK_OK(tuomin_rule_new("Bad Name", &bad));
+  CHECK_OK(tuomin_rule_add(bad, TUOMIN_RULE_PART_LITERAL, "x"));
+  CHECK_RESULT(tuomin_builder_add_rule(b, bad, NULL, 0), invalid);
+  CHECK_RESULT(tuomin_rule_add(bad, 9, "x"), invalid);
+  CHECK_RESULT(tuomin_rule_set(bad, "validator", "crc32"), invalid);
+  CHECK_RESULT(tuomin_rule_set(bad, "context_window", "65"), invalid);
+  CHECK_RESULT(tuomin_rule_set(bad, "colour", "red"), invalid);
+  tuomin_rule_free(bad);
+  tuomin_rule_free(member);
+
+  tuomin_redactor *r = NULL;
+  CHECK_OK(tuomin_builder_build(b, &r));
+  const char *text = "会员号M12345678，gold member，电话13812345678";
+  char *out = redact_alloc(r, text);
+  CHECK(out != NULL && strcmp(out, "会员号[MEMBER_ID]，**** ******，电话138****5678") == 0);
+  free(out);
+  tuomin_match m[4];
+  size_t count = 0;
+  CHECK_OK(tuomin_scan(r, (const uint8_t *)text, strlen(text), m, 4, &count));
+  CHECK(count == 3);
+  CHECK(m[0].kind == TUOMIN_KIND_CUSTOM && m[0].rule == 0);
+  CHECK(m[1].kind == TUOMIN_KIND_CUSTOM && m[1].rule == 1);
+  CHECK(m[2].kind == TUOMIN_KIND_PHONE && m[2].rule == UINT32_MAX);
+  tuomin_redactor_free(r);
+  tuomin_builder_free(b);
+  return true;
+}
+
 static bool test_builder_errors(void) {
   tuomin_builder *b = NULL;
   CHECK_OK(tuomin_builder_new(&b));
@@ -515,7 +574,7 @@ static bool test_builder_errors(void) {
   CHECK_RESULT(tuomin_builder_set_preset(b, "Full"), invalid);
   CHECK_RESULT(tuomin_builder_set_preset(b, "\xe6\x89"), invalid);
   CHECK_RESULT(tuomin_builder_set_policy(b, 0, "full"), invalid);
-  CHECK_RESULT(tuomin_builder_set_policy(b, 21, "full"), invalid);
+  CHECK_RESULT(tuomin_builder_set_policy(b, 22, "full"), invalid);
   CHECK_RESULT(tuomin_builder_set_policy(b, TUOMIN_KIND_PHONE, "blur"), invalid);
   CHECK_RESULT(tuomin_builder_set_policy(b, TUOMIN_KIND_PHONE, "keep:3"), invalid);
   CHECK_RESULT(tuomin_builder_set_policy(b, TUOMIN_KIND_PHONE, "keep:3:256"), invalid);
@@ -808,6 +867,7 @@ int main(void) {
       TEST(test_redact_in_place),
       TEST(test_builder),
       TEST(test_builder_errors),
+      TEST(test_rules),
       TEST(test_stream_matches_one_shot),
       TEST(test_stream_output_full),
       TEST(test_stream_finish_and_end_message),
