@@ -169,6 +169,8 @@
 mod date;
 mod detect;
 mod error;
+#[cfg(feature = "gb18030")]
+mod gb18030;
 #[allow(unsafe_code)]
 pub mod ffi;
 mod io;
@@ -186,6 +188,8 @@ struct ReadmeDoctests;
 pub use crate::date::Date;
 pub use crate::detect::address::MAX_ADDRESS_CHARS;
 pub use crate::error::Error;
+#[cfg(feature = "gb18030")]
+pub use crate::gb18030::{EncodingError, Gb18030Error, Gb18030Stream};
 pub use crate::io::{RedactReader, RedactWriter};
 pub use crate::kind::{Kind, KindSet, SubKind, UnknownKind};
 pub use crate::matches::{Evidence, Match};
