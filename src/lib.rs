@@ -169,10 +169,10 @@
 mod date;
 mod detect;
 mod error;
-#[cfg(feature = "gb18030")]
-mod gb18030;
 #[allow(unsafe_code)]
 pub mod ffi;
+#[cfg(feature = "gb18030")]
+mod gb18030;
 mod io;
 mod kind;
 mod matches;

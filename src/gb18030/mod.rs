@@ -267,11 +267,7 @@ impl Gb18030Stream {
             encoded: &mut self.encoded,
             sink,
         };
-        let result = if finish {
-            self.inner.finish(&mut remap)
-        } else {
-            self.inner.push(&self.utf8, &mut remap)
-        };
+        let result = if finish { self.inner.finish(&mut remap) } else { self.inner.push(&self.utf8, &mut remap) };
         let written = remap.written;
         self.utf8.clear();
         self.input.drain(..written);
@@ -330,7 +326,8 @@ impl<S: Sink> Sink for Remap<'_, S> {
 /// Encodes a replacement (UTF-8 from the policy) into `out`.
 fn encode<E>(replacement: &[u8], out: &mut Vec<u8>, offset: u64) -> Result<(), Gb18030Error<E>> {
     out.clear();
-    let text = core::str::from_utf8(replacement).map_err(|_| Gb18030Error::Encoding(EncodingError::Internal { offset }))?;
+    let text =
+        core::str::from_utf8(replacement).map_err(|_| Gb18030Error::Encoding(EncodingError::Internal { offset }))?;
     if text.is_ascii() {
         out.extend_from_slice(replacement);
         return Ok(());
