@@ -209,3 +209,60 @@ fn output_flows_before_the_input_ends() {
     stream.finish(&mut sink).unwrap();
     assert_eq!(out.into_inner(), input);
 }
+
+mod random_chunking {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of chat with characters of one, two and four bytes in
+    /// GB18030, numbers, and the byte 0x80 (which does not round-trip).
+    const PARTS: &[&[u8]] = &[
+        b"\x80",
+        b" ",
+        b"\n",
+        b"13812345678",
+        b"6222020200112345679",
+        b"11010519491231002X",
+        b"\xCA\xD6\xBB\xFA",                                 // 手机
+        b"\xC9\xED\xB7\xDD\xD6\xA4",                         // 身份证
+        b"\x95\x32\x82\x36",                                 // 𠀀
+        b"\xA3\xB1\xA3\xB3\xA3\xB8",                         // １３８
+        b"\xB1\xB1\xBE\xA9\xCA\xD0\xB3\xAF\xD1\xF4\xC7\xF8", // 北京市朝阳区
+        b"\xBD\xA8\xB9\xFA\xC2\xB7\x38\x38\xBA\xC5",         // 建国路88号
+    ];
+
+    proptest! {
+        #[test]
+        fn any_chunking_matches_the_whole(
+            parts in proptest::collection::vec(0..PARTS.len(), 0..40),
+            cuts in proptest::collection::vec(1usize..40, 1..20),
+        ) {
+            let input: Vec<u8> = parts.iter().flat_map(|&i| PARTS[i].iter().copied()).collect();
+            let r = Redactor::new();
+            let whole = r.redact_gb18030(&input).unwrap();
+            let mut out = Vec::new();
+            let mut sink = |p: Piece<'_>| -> Result<(), ()> {
+                out.extend_from_slice(p.bytes());
+                Ok(())
+            };
+            let mut stream = r.stream_gb18030();
+            let mut rest = input.as_slice();
+            for &n in cuts.iter().cycle() {
+                if rest.is_empty() {
+                    break;
+                }
+                let (chunk, tail) = rest.split_at(n.min(rest.len()));
+                stream.push(chunk, &mut sink).unwrap();
+                rest = tail;
+            }
+            stream.finish(&mut sink).unwrap();
+            prop_assert_eq!(&out, &whole);
+            // Without 0x80 (whose round trip changes it), the output is the
+            // UTF-8 output encoded.
+            if !input.contains(&0x80) {
+                let text = GB18030.decode_without_bom_handling(&input).0.into_owned();
+                prop_assert_eq!(whole, gb(&r.redact(&text)));
+            }
+        }
+    }
+}
