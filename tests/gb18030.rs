@@ -11,9 +11,11 @@ fn gb(text: &str) -> Vec<u8> {
     bytes.into_owned()
 }
 
-/// Output and findings `(kind, start, end, original)` of pushing `input`
-/// in pieces of `size` bytes.
-fn run_chunked(redactor: &Redactor, input: &[u8], size: usize) -> (Vec<u8>, Vec<(Kind, u64, u64, Vec<u8>)>) {
+/// A finding: kind, start, end and the input bytes.
+type Finding = (Kind, u64, u64, Vec<u8>);
+
+/// Output and findings of pushing `input` in pieces of `size` bytes.
+fn run_chunked(redactor: &Redactor, input: &[u8], size: usize) -> (Vec<u8>, Vec<Finding>) {
     let mut out = Vec::new();
     let mut found = Vec::new();
     let mut sink = |p: Piece<'_>| -> Result<(), ()> {
