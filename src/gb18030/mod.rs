@@ -104,7 +104,7 @@ impl From<Gb18030Error<core::convert::Infallible>> for EncodingError {
 /// let (input, _, _) = GB18030.encode("我的手机是13812345678，谢谢");
 /// let mut stream = Redactor::new().stream_gb18030();
 /// let mut out = Vec::new();
-/// let mut sink = |p: Piece<'_>| -> Result<(), ()> {
+/// let mut sink = |p: Piece<'_>| -> Result<(), std::convert::Infallible> {
 ///     out.extend_from_slice(p.bytes());
 ///     Ok(())
 /// };
