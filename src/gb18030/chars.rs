@@ -65,6 +65,8 @@ struct Run {
 #[derive(Debug, Default)]
 pub(crate) struct CharMap {
     runs: VecDeque<Run>,
+    /// UTF-8 bytes of the first character already taken.
+    partial: usize,
 }
 
 impl CharMap {
@@ -90,31 +92,43 @@ impl CharMap {
         }
     }
 
-    /// Takes the characters of the next `utf8` decoded bytes and returns how
-    /// many input bytes they came from; `None` if `utf8` ends inside a
-    /// character or goes past what was recorded.
-    pub(crate) fn take(&mut self, mut utf8: usize) -> Option<usize> {
+    /// Takes the next `utf8` decoded bytes and returns the number of input
+    /// bytes of the characters they complete. The scanner may hand out
+    /// plain text up to a point inside a character; the rest of that
+    /// character comes with the next bytes taken. `None` if the bytes go
+    /// past what was recorded.
+    pub(crate) fn take(&mut self, utf8: usize) -> Option<usize> {
+        let mut left = self.partial + utf8;
         let mut input = 0;
-        while utf8 > 0 {
-            let run = self.runs.front_mut()?;
+        while let Some(run) = self.runs.front_mut() {
             let ul = usize::from(run.utf8_len);
-            let whole = (utf8 / ul).min(run.count);
+            let whole = (left / ul).min(run.count);
             if whole == 0 {
-                return None;
+                break;
             }
             input += whole * usize::from(run.input_len);
-            utf8 -= whole * ul;
+            left -= whole * ul;
             run.count -= whole;
             if run.count == 0 {
                 self.runs.pop_front();
             }
         }
+        if left > 0 && self.runs.is_empty() {
+            return None;
+        }
+        self.partial = left;
         Some(input)
+    }
+
+    /// Whether the bytes taken so far end on a character boundary.
+    pub(crate) fn at_char_boundary(&self) -> bool {
+        self.partial == 0
     }
 
     /// Forgets everything recorded.
     pub(crate) fn clear(&mut self) {
         self.runs.clear();
+        self.partial = 0;
     }
 }
 
@@ -145,12 +159,16 @@ mod tests {
         // "a中€" from 61 | D6 D0 | 80, decoded to 61 | E4 B8 AD | E2 82 AC.
         assert!(map.record(&[0x61, 0xD6, 0xD0, 0x80], "a中€".as_bytes()));
         assert_eq!(map.take(1), Some(1));
-        assert_eq!(map.take(2), None, "half of 中");
+        assert_eq!(map.take(2), Some(0), "two thirds of 中 complete nothing");
+        assert!(!map.at_char_boundary());
+        assert_eq!(map.take(2), Some(3), "the rest of 中 and the first byte of €");
+        assert_eq!(map.take(2), Some(0));
+        assert!(map.at_char_boundary());
+        assert_eq!(map.take(1), None, "nothing left");
         let mut map = CharMap::default();
         assert!(map.record(&[0x61, 0xD6, 0xD0, 0x80], "a中€".as_bytes()));
         assert_eq!(map.take(4), Some(3));
         assert_eq!(map.take(3), Some(1));
-        assert_eq!(map.take(1), None, "nothing left");
         assert_eq!(map.take(0), Some(0));
     }
 

@@ -292,10 +292,18 @@ struct Remap<'a, S> {
 }
 
 impl<S: Sink> Remap<'_, S> {
-    /// The input bytes of the next `utf8_len` decoded bytes.
-    fn take(&mut self, utf8_len: usize) -> Result<core::ops::Range<usize>, Gb18030Error<S::Error>> {
+    /// The input bytes of the characters the next `utf8_len` decoded bytes
+    /// complete; a match must start and end on character boundaries.
+    fn take(&mut self, utf8_len: usize, whole: bool) -> Result<core::ops::Range<usize>, Gb18030Error<S::Error>> {
         let offset = self.base + self.written as u64;
-        let len = self.chars.take(utf8_len).ok_or(Gb18030Error::Encoding(EncodingError::Internal { offset }))?;
+        let internal = Gb18030Error::Encoding(EncodingError::Internal { offset });
+        if whole && !self.chars.at_char_boundary() {
+            return Err(internal);
+        }
+        let len = self.chars.take(utf8_len).ok_or(internal)?;
+        if whole && !self.chars.at_char_boundary() {
+            return Err(Gb18030Error::Encoding(EncodingError::Internal { offset }));
+        }
         let range = self.written..self.written + len;
         self.written += len;
         Ok(range)
@@ -308,11 +316,11 @@ impl<S: Sink> Sink for Remap<'_, S> {
     fn piece(&mut self, piece: Piece<'_>) -> Result<(), Self::Error> {
         match piece {
             Piece::Clean(bytes) => {
-                let range = self.take(bytes.len())?;
+                let range = self.take(bytes.len(), false)?;
                 self.sink.piece(Piece::Clean(&self.input[range])).map_err(Gb18030Error::Sink)
             }
             Piece::Redacted { found, original, replacement } => {
-                let range = self.take(original.len())?;
+                let range = self.take(original.len(), true)?;
                 let start = self.base + range.start as u64;
                 encode(replacement, self.encoded, start)?;
                 let found = found.with_span(start, self.base + range.end as u64);
