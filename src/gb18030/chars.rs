@@ -75,20 +75,45 @@ impl CharMap {
     /// (which would be a bug, reported as an error rather than a panic).
     pub(crate) fn record(&mut self, input: &[u8], utf8: &[u8]) -> bool {
         let (mut i, mut u) = (0, 0);
+        // The current run, pushed when the lengths change.
+        let mut run = Run { count: 0, utf8_len: 1, input_len: 1 };
         while i < input.len() && u < utf8.len() {
-            let il = input_len(input[i], input.get(i + 1).copied()).unwrap_or(1);
-            let ul = utf8_len(utf8[u]);
-            self.push(ul as u8, il as u8);
+            let (il, ul) = if input[i] < 0x80 {
+                // ASCII is the same byte in both: take the whole stretch.
+                let n = input[i..].iter().zip(&utf8[u..]).take_while(|(a, b)| a == b && **a < 0x80).count();
+                self.extend(&mut run, n, 1, 1);
+                i += n;
+                u += n;
+                continue;
+            } else {
+                (input_len(input[i], input.get(i + 1).copied()).unwrap_or(1), utf8_len(utf8[u]))
+            };
+            self.extend(&mut run, 1, ul as u8, il as u8);
             i += il;
             u += ul;
         }
+        self.push(run);
         i == input.len() && u == utf8.len()
     }
 
-    fn push(&mut self, utf8_len: u8, input_len: u8) {
+    /// Adds `count` characters to the current run, or pushes it and starts
+    /// another.
+    fn extend(&mut self, run: &mut Run, count: usize, utf8_len: u8, input_len: u8) {
+        if run.utf8_len == utf8_len && run.input_len == input_len {
+            run.count += count;
+        } else {
+            self.push(*run);
+            *run = Run { count, utf8_len, input_len };
+        }
+    }
+
+    fn push(&mut self, run: Run) {
+        if run.count == 0 {
+            return;
+        }
         match self.runs.back_mut() {
-            Some(run) if run.utf8_len == utf8_len && run.input_len == input_len => run.count += 1,
-            _ => self.runs.push_back(Run { count: 1, utf8_len, input_len }),
+            Some(last) if last.utf8_len == run.utf8_len && last.input_len == run.input_len => last.count += run.count,
+            _ => self.runs.push_back(run),
         }
     }
 
@@ -161,8 +186,9 @@ mod tests {
         assert_eq!(map.take(1), Some(1));
         assert_eq!(map.take(2), Some(0), "two thirds of 中 complete nothing");
         assert!(!map.at_char_boundary());
-        assert_eq!(map.take(2), Some(3), "the rest of 中 and the first byte of €");
-        assert_eq!(map.take(2), Some(0));
+        assert_eq!(map.take(2), Some(2), "the rest of 中 and the first byte of €");
+        assert!(!map.at_char_boundary());
+        assert_eq!(map.take(2), Some(1), "the rest of €");
         assert!(map.at_char_boundary());
         assert_eq!(map.take(1), None, "nothing left");
         let mut map = CharMap::default();
