@@ -329,3 +329,19 @@ fn jsonl_options_are_checked() {
         assert!(o.stdout.is_empty());
     }
 }
+
+#[test]
+fn jsonl_finds_numbers_written_entirely_in_unicode_escapes() {
+    // 手机幺三八一二三四五六七八，１３８１２３４５６７８ with every character
+    // escaped: Chinese numerals and full-width digits are numbers once
+    // decoded.
+    let text = "手机幺三八一二三四五六七八，１３８１２３４５６７８";
+    let escaped: String = text.chars().map(|c| format!("\\u{:04x}", c as u32)).collect();
+    let o = tuomin(&["redact", "--jsonl", "--field", "text"], format!(r#"{{"text":"{escaped}"}}"#).as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        r#"{"text":"\u624b\u673a幺三八＊＊＊＊五六七八\uff0c１３８＊＊＊＊５６７８"}"#,
+        "the matches are written plainly, the rest keeps its escapes"
+    );
+}
