@@ -148,6 +148,28 @@
 //! For addresses it keeps the province, city and district and masks every
 //! other character (`北京市朝阳区＊＊＊**＊`), leaving separators in place.
 //!
+//! # GB18030 and GBK
+//!
+//! With the `gb18030` feature (on with the default `cli` feature),
+//! [`Redactor::redact_gb18030`] and [`Redactor::stream_gb18030`] read
+//! GB18030 (and its subsets GBK and GB2312) and write the result in
+//! GB18030. Bytes outside matches are copied from the input rather than
+//! decoded and encoded again, match offsets count input bytes, and a
+//! [`Gb18030Stream`] puts a character split between chunks together
+//! before decoding, so any chunking gives the one-shot output. Bytes that
+//! are not GB18030 are an [`EncodingError`] naming their offset; they are
+//! never replaced.
+//!
+//! ```
+//! # #[cfg(feature = "gb18030")] {
+//! // 手机 in GB18030, then a mobile number.
+//! let input = b"\xCA\xD6\xBB\xFA13812345678";
+//! let out = tuomin::Redactor::new().redact_gb18030(input)?;
+//! assert_eq!(out, b"\xCA\xD6\xBB\xFA138****5678");
+//! # }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # C API
 //!
 //! The crate also builds a shared and a static library with a C ABI over
@@ -161,6 +183,9 @@
 //!
 //! * `cli` (default): the `tuomin` command-line program. Library users can
 //!   turn it off with `default-features = false` to skip its dependencies.
+//!   It turns on `gb18030`.
+//! * `gb18030`: GB18030/GBK input and output ([`Gb18030Stream`]), with
+//!   `encoding_rs` for the decoding tables.
 
 #![deny(missing_docs, unsafe_code)]
 #![deny(rustdoc::broken_intra_doc_links)]
@@ -171,6 +196,8 @@ mod detect;
 mod error;
 #[allow(unsafe_code)]
 pub mod ffi;
+#[cfg(feature = "gb18030")]
+mod gb18030;
 mod io;
 mod kind;
 mod matches;
@@ -187,6 +214,8 @@ struct ReadmeDoctests;
 pub use crate::date::Date;
 pub use crate::detect::address::MAX_ADDRESS_CHARS;
 pub use crate::error::Error;
+#[cfg(feature = "gb18030")]
+pub use crate::gb18030::{EncodingError, Gb18030Error, Gb18030Stream};
 pub use crate::io::{RedactReader, RedactWriter};
 pub use crate::kind::{Kind, KindSet, SubKind, UnknownKind};
 pub use crate::matches::{Evidence, Match};

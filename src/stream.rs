@@ -67,6 +67,13 @@ impl StreamMatch {
         self.rule
     }
 
+    /// The same finding at other offsets: a stream over decoded text
+    /// reports where the match lies in the bytes it was given.
+    #[cfg_attr(not(feature = "gb18030"), allow(dead_code))]
+    pub(crate) fn with_span(self, start: u64, end: u64) -> StreamMatch {
+        StreamMatch { start, end, ..self }
+    }
+
     /// The kind of information.
     pub fn kind(&self) -> Kind {
         self.kind

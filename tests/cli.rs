@@ -166,3 +166,182 @@ fn scan_offsets_count_from_the_start_of_a_large_input() {
     let start = filler.len() + "手机".len();
     assert_eq!(stdout(&o), format!("line 10001, bytes {start}..{}: phone (mobile, pattern)\n", start + 11));
 }
+
+/// `text` in GB18030, encoded by encoding_rs.
+fn gb18030(text: &str) -> Vec<u8> {
+    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(text);
+    assert!(!unmappable);
+    bytes.into_owned()
+}
+
+#[test]
+fn redact_gb18030_writes_gb18030_and_keeps_other_bytes() {
+    // 手机 = CA D6 BB FA; 0x80 (€ when decoded) must stay 0x80.
+    let mut input = b"\x80\xCA\xD6\xBB\xFA13812345678\n".to_vec();
+    input.extend(gb18030("身份证号 11010519491231002X，地址北京市朝阳区建国路88号\n"));
+    let o = tuomin(&["redact", "--encoding", "gb18030"], &input);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut expected = b"\x80\xCA\xD6\xBB\xFA138****5678\n".to_vec();
+    expected.extend(gb18030("身份证号 1***************2X，地址北京市朝阳区＊＊＊**＊\n"));
+    assert_eq!(o.stdout, expected);
+    let tagged = tuomin(&["redact", "--encoding", "gbk", "--preset", "tag"], &input);
+    assert!(tagged.stdout.starts_with(&gb18030_with_prefix(b"\x80", "手机[电话号码]\n")), "{:x?}", tagged.stdout);
+}
+
+fn gb18030_with_prefix(prefix: &[u8], text: &str) -> Vec<u8> {
+    let mut v = prefix.to_vec();
+    v.extend(gb18030(text));
+    v
+}
+
+#[test]
+fn redact_gb18030_streams_large_input_across_reads() {
+    // Over 64 KiB, with characters of two and four bytes at every
+    // position relative to the read size, and a number at the very end.
+    let line = "您好，请问𠀀有什么可以帮您？a\n";
+    let filler: String = (0..6000).map(|i| &line[..line.len() - (i % 3)]).collect::<Vec<_>>().join("");
+    let text = format!("{filler}手机13812345678\n");
+    let o = tuomin(&["redact", "--encoding", "gb18030"], &gb18030(&text));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(gb18030(&text).len() > 2 * 64 * 1024);
+    assert_eq!(o.stdout, gb18030(&format!("{filler}手机138****5678\n")));
+}
+
+#[test]
+fn scan_gb18030_gives_input_offsets_and_utf8_listing() {
+    let input = gb18030("客户：手机13812345678\n");
+    let o = tuomin(&["scan", "--encoding", "gb18030", "--show-text", "--format", "text"], &input);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // 客户：手机 is five characters of two bytes.
+    assert_eq!(stdout(&o), "line 1, bytes 10..21: phone (mobile, pattern): 13812345678\n");
+}
+
+#[test]
+fn malformed_gb18030_is_an_error_naming_the_offset() {
+    let mut input = gb18030("手机13812345678\n");
+    input.extend_from_slice(b"ok\xFF");
+    let o = tuomin(&["redact", "--encoding", "gb18030"], &input);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("malformed GB18030 input at byte offset 18"), "{}", stderr(&o));
+    let o = tuomin(&["redact", "--encoding", "gb18030"], b"\xCA\xD6\xBB");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("ends inside a character that starts at byte offset 2"), "{}", stderr(&o));
+}
+
+const TRANSCRIPT: &str = concat!(
+    r#"{"id":1,"text":"手机13812345678","agent":"13812345678"}"#,
+    "\n",
+    r#"{"id":2, "message": {"body": "卡号 6222020200112345679", "text": "13812345678"}}"#,
+    "\r\n",
+    "\n",
+    r#"{"turns":[{"text":"身份证11010519491231002X"},{"who":"a"},{"text":"好的"}],"text":null}"#,
+    "\n",
+    r#"{"text":"\u624b\u673a\u0031\u0033\u0038\u0031\u0032\u0033\u0034\u0035\u0036\u0037\u0038 \"ok\" \ud83d\ude00"}"#,
+    "\n",
+    r#"{"text":13812345678,"n":[1,2.5e3,true]}"#,
+);
+
+#[test]
+fn redact_jsonl_masks_only_the_fields_and_keeps_every_other_byte() {
+    let o = tuomin(
+        &["redact", "--jsonl", "--field", "text", "--field", "message.body", "--field", "turns.text"],
+        TRANSCRIPT.as_bytes(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let expected = concat!(
+        r#"{"id":1,"text":"手机138****5678","agent":"13812345678"}"#,
+        "\n",
+        r#"{"id":2, "message": {"body": "卡号 622202*********5679", "text": "13812345678"}}"#,
+        "\r\n",
+        "\n",
+        r#"{"turns":[{"text":"身份证1***************2X"},{"who":"a"},{"text":"好的"}],"text":null}"#,
+        "\n",
+        // The number was found through its escapes; the match is written
+        // back plainly, the rest of the string keeps its escapes.
+        r#"{"text":"\u624b\u673a138****5678 \"ok\" \ud83d\ude00"}"#,
+        "\n",
+        r#"{"text":13812345678,"n":[1,2.5e3,true]}"#,
+    );
+    assert_eq!(stdout(&o), expected);
+}
+
+#[test]
+fn jsonl_masks_never_break_the_json() {
+    let o = tuomin(
+        &["redact", "--jsonl", "--field", "text", "--policy", r#"phone=tag:"\PHONE""#],
+        br#"{"text":"call 13812345678"}"#,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), r#"{"text":"call \"\\PHONE\""}"#);
+    let o = tuomin(&["redact", "--jsonl", "--field", "text", "--preset", "remove"], br#"{"text":"call 13812345678"}"#);
+    assert_eq!(stdout(&o), r#"{"text":"call "}"#);
+}
+
+#[test]
+fn scan_jsonl_names_line_and_field() {
+    let o = tuomin(
+        &["scan", "--jsonl", "--field", "text", "--field", "message.body", "--field", "turns.text"],
+        TRANSCRIPT.as_bytes(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<&str> = stdout(&o).lines().collect();
+    assert_eq!(
+        lines,
+        [
+            r#"{"line":1,"field":"text","kind":"phone","start":6,"end":17,"sub_kind":"mobile","evidence":"pattern"}"#,
+            r#"{"line":2,"field":"message.body","kind":"bank_card","start":7,"end":26,"sub_kind":"card","evidence":"checksum"}"#,
+            r#"{"line":4,"field":"turns[0].text","kind":"id_card","start":9,"end":27,"sub_kind":"id18","evidence":"checksum"}"#,
+            r#"{"line":5,"field":"text","kind":"phone","start":6,"end":17,"sub_kind":"mobile","evidence":"pattern"}"#,
+        ]
+    );
+}
+
+#[test]
+fn invalid_jsonl_stops_with_the_line_number_or_reads_as_plain_text() {
+    let input = "{\"text\":\"a\"}\n{\"text\": 13812345678\n{\"text\":\"13812345678\"}\n";
+    let o = tuomin(&["redact", "--jsonl", "--field", "text"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "{\"text\":\"a\"}\n", "lines before the bad one are written");
+    assert!(stderr(&o).starts_with("tuomin: line 2: not JSON at byte 20 of the line"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("13812345678"), "errors never quote input");
+    let o = tuomin(&["redact", "--jsonl", "--field", "text", "--invalid-lines", "plain"], input.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "{\"text\":\"a\"}\n{\"text\": 138****5678\n{\"text\":\"138****5678\"}\n");
+    assert!(stderr(&o).contains("line 2"), "{}", stderr(&o));
+    let o = tuomin(&["scan", "--jsonl", "--field", "text", "--invalid-lines", "plain"], input.as_bytes());
+    assert!(stdout(&o).starts_with(r#"{"line":2,"field":null,"kind":"phone","start":9,"end":20,"#), "{}", stdout(&o));
+    let o = tuomin(&["redact", "--jsonl", "--field", "text"], b"{\"text\":\"\xff\"}\n");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("line 1: not UTF-8 at byte 9"), "{}", stderr(&o));
+}
+
+#[test]
+fn jsonl_options_are_checked() {
+    for args in [
+        &["redact", "--jsonl"][..],
+        &["redact", "--field", "text"],
+        &["redact", "--jsonl", "--field", "a..b"],
+        &["redact", "--jsonl", "--field", "text", "--encoding", "gb18030"],
+        &["redact", "--encoding", "latin1"],
+    ] {
+        let o = tuomin(args, b"{}");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty());
+    }
+}
+
+#[test]
+fn jsonl_finds_numbers_written_entirely_in_unicode_escapes() {
+    // 手机幺三八一二三四五六七八，１３８１２３４５６７８ with every character
+    // escaped: Chinese numerals and full-width digits are numbers once
+    // decoded.
+    let text = "手机幺三八一二三四五六七八，１３８１２３４５６７８";
+    let escaped: String = text.chars().map(|c| format!("\\u{:04x}", c as u32)).collect();
+    let o = tuomin(&["redact", "--jsonl", "--field", "text"], format!(r#"{{"text":"{escaped}"}}"#).as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        r#"{"text":"\u624b\u673a幺三八＊＊＊＊五六七八\uff0c１３８＊＊＊＊５６７８"}"#,
+        "the matches are written plainly, the rest keeps its escapes"
+    );
+}

@@ -71,6 +71,58 @@ pub struct ConfigArgs {
     /// Characters before a number searched for a context word.
     #[arg(long, value_name = "CHARS", default_value_t = tuomin::DEFAULT_CONTEXT_WINDOW)]
     pub context_window: usize,
+    /// Encoding of the input; redacted output is written in the same one
+    /// (scan output is always UTF-8). gbk reads as gb18030, its superset.
+    #[arg(long, value_enum, value_name = "NAME", default_value_t = Encoding::Utf8)]
+    pub encoding: Encoding,
+    #[command(flatten)]
+    pub jsonl: JsonlArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Encoding {
+    /// UTF-8 (bytes that are not UTF-8 are passed through unchanged).
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// GB18030; GBK and GB2312 text is GB18030 too.
+    #[value(name = "gb18030", alias = "gbk", alias = "gb2312")]
+    Gb18030,
+}
+
+/// Options for JSON Lines input.
+#[derive(Debug, Args)]
+pub struct JsonlArgs {
+    /// Read the input as JSON Lines (one JSON value per line) and look only
+    /// in the string values of the fields given with --field; every other
+    /// byte of each record is left as it is.
+    #[arg(long, requires = "fields")]
+    pub jsonl: bool,
+    /// A field to look in, as a dotted path (`text`, `message.body`); an
+    /// array on the way applies the rest of the path to each element
+    /// (`turns.text`). Repeatable. Needs --jsonl.
+    #[arg(long = "field", id = "fields", value_name = "PATH", requires = "jsonl", value_parser = parse_field)]
+    pub fields: Vec<Vec<String>>,
+    /// What to do with a line that is not JSON: `error` stops with its line
+    /// number; `plain` reports it on standard error and treats the whole
+    /// line as plain text.
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = InvalidLines::Error, requires = "jsonl")]
+    pub invalid_lines: InvalidLines,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InvalidLines {
+    /// Stop with an error naming the line.
+    Error,
+    /// Redact (or scan) the line as plain text and go on.
+    Plain,
+}
+
+fn parse_field(s: &str) -> Result<Vec<String>, String> {
+    let path: Vec<String> = s.split('.').map(str::to_string).collect();
+    if path.iter().any(String::is_empty) {
+        return Err(format!("{s:?} is not a dotted path of field names (e.g. message.body)"));
+    }
+    Ok(path)
 }
 
 /// A policy as written on the command line; `tag` alone means the preset

@@ -1,10 +1,14 @@
 //! The `tuomin` command-line program: `tuomin redact` and `tuomin scan`.
 //!
 //! Input is read in fixed-size reads and redacted as a stream, so memory
-//! stays constant and output starts before the input ends.
+//! stays constant and output starts before the input ends. GB18030 input
+//! goes through a [`tuomin::Gb18030Stream`]; JSON Lines input is read a
+//! line at a time (see [`jsonl`]).
 
 mod args;
+mod jsonl;
 mod output;
+mod text_stream;
 
 use std::fs::File;
 use std::io::{self, Read, Write};
@@ -14,7 +18,8 @@ use std::process::ExitCode;
 use clap::Parser;
 use tuomin::{Piece, Redactor};
 
-use args::{Cli, Command, ConfigArgs, Format, PolicySpec};
+use args::{Cli, Command, ConfigArgs, Encoding, Format, PolicySpec};
+use text_stream::TextStream;
 
 /// Exit status for bad arguments and unreadable input.
 const EXIT_USAGE: u8 = 2;
@@ -46,9 +51,17 @@ fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    if config.jsonl.jsonl && config.encoding != Encoding::Utf8 {
+        return fail(EXIT_USAGE, "--jsonl reads UTF-8 only (JSON text is UTF-8); leave out --encoding");
+    }
+    let options = jsonl::Options { fields: &config.jsonl.fields, invalid_lines: config.jsonl.invalid_lines };
     let result = match &cli.command {
-        Command::Redact(_) => redact(&redactor, input, &mut out),
-        Command::Scan(a) => scan(&redactor, input, a.format, a.show_text, &mut out),
+        Command::Redact(_) if config.jsonl.jsonl => jsonl::redact(&redactor, &options, input, &mut out),
+        Command::Scan(a) if config.jsonl.jsonl => {
+            jsonl::scan(&redactor, &options, input, a.format, a.show_text, &mut out)
+        }
+        Command::Redact(_) => redact(&redactor, config.encoding, input, &mut out),
+        Command::Scan(a) => scan(&redactor, config.encoding, input, a.format, a.show_text, &mut out),
     }
     .and_then(|()| out.flush().map_err(Failure::Write));
     match result {
@@ -116,8 +129,8 @@ fn for_each_chunk(
     finish()
 }
 
-fn redact(redactor: &Redactor, input: Input, out: &mut impl Write) -> Result<(), Failure> {
-    let stream = std::cell::RefCell::new(redactor.stream());
+fn redact(redactor: &Redactor, encoding: Encoding, input: Input, out: &mut impl Write) -> Result<(), Failure> {
+    let stream = std::cell::RefCell::new(TextStream::new(redactor, encoding, &input.name));
     let out = std::cell::RefCell::new(out);
     let write = |p: Piece<'_>| out.borrow_mut().write_all(p.bytes()).map_err(Failure::Write);
     for_each_chunk(
@@ -133,12 +146,13 @@ fn redact(redactor: &Redactor, input: Input, out: &mut impl Write) -> Result<(),
 
 fn scan(
     redactor: &Redactor,
+    encoding: Encoding,
     input: Input,
     format: Format,
     show_text: bool,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
-    let stream = std::cell::RefCell::new(redactor.stream());
+    let stream = std::cell::RefCell::new(TextStream::new(redactor, encoding, &input.name));
     let state = std::cell::RefCell::new((out, 1usize));
     let report = |p: Piece<'_>| -> Result<(), Failure> {
         let (out, line) = &mut *state.borrow_mut();
@@ -148,10 +162,13 @@ fn scan(
                 Ok(())
             }
             Piece::Redacted { found, original, .. } => {
-                let text = show_text.then_some(original);
+                // The listing is UTF-8 whatever the input's encoding.
+                let text = show_text.then(|| text_stream::to_utf8(encoding, original));
+                let text = text.as_deref();
+                let span = (found.start(), found.end());
                 match format {
-                    Format::Jsonl => output::write_json(*out, &found, text),
-                    Format::Text => output::write_text(*out, &found, *line, text),
+                    Format::Jsonl => output::write_json(*out, None, &found, span, text),
+                    Format::Text => output::write_text(*out, *line, None, &found, span, text),
                 }
                 .map_err(Failure::Write)
             }

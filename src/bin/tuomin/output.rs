@@ -4,14 +4,42 @@ use std::io::{self, Write};
 
 use tuomin::StreamMatch;
 
-/// `{"kind":"phone","start":12,"end":23,"sub_kind":"mobile","evidence":"pattern"}`
-pub fn write_json(out: &mut impl Write, m: &StreamMatch, text: Option<&[u8]>) -> io::Result<()> {
+/// Where a finding is, beyond its byte offsets: for JSON Lines input, the
+/// line and the field (none for a line read as plain text), with offsets
+/// counted in the field's decoded value.
+#[derive(Clone, Copy, Debug)]
+pub struct Record<'a> {
+    pub line: usize,
+    pub field: Option<&'a str>,
+}
+
+/// `{"kind":"phone","start":12,"end":23,"sub_kind":"mobile","evidence":"pattern"}`,
+/// after `"line":3,"field":"text",` for a record.
+pub fn write_json(
+    out: &mut impl Write,
+    record: Option<Record<'_>>,
+    m: &StreamMatch,
+    span: (u64, u64),
+    text: Option<&[u8]>,
+) -> io::Result<()> {
+    out.write_all(b"{")?;
+    if let Some(record) = record {
+        write!(out, r#""line":{},"field":"#, record.line)?;
+        match record.field {
+            Some(field) => {
+                out.write_all(b"\"")?;
+                write_json_string_body(out, field.as_bytes())?;
+                out.write_all(b"\",")?;
+            }
+            None => out.write_all(b"null,")?,
+        }
+    }
     write!(
         out,
-        r#"{{"kind":"{}","start":{},"end":{},"sub_kind":"{}","evidence":"{}""#,
+        r#""kind":"{}","start":{},"end":{},"sub_kind":"{}","evidence":"{}""#,
         m.kind().name(),
-        m.start(),
-        m.end(),
+        span.0,
+        span.1,
         m.sub_kind().name(),
         m.evidence().name()
     )?;
@@ -23,13 +51,25 @@ pub fn write_json(out: &mut impl Write, m: &StreamMatch, text: Option<&[u8]>) ->
     out.write_all(b"}\n")
 }
 
-/// `line 3, bytes 12..23: phone (mobile, pattern)`, then the text if asked.
-pub fn write_text(out: &mut impl Write, m: &StreamMatch, line: usize, text: Option<&[u8]>) -> io::Result<()> {
+/// `line 3, bytes 12..23: phone (mobile, pattern)` (`line 3, message.body,
+/// bytes 2..13: ...` for a field), then the text if asked.
+pub fn write_text(
+    out: &mut impl Write,
+    line: usize,
+    field: Option<&str>,
+    m: &StreamMatch,
+    span: (u64, u64),
+    text: Option<&[u8]>,
+) -> io::Result<()> {
+    write!(out, "line {line}, ")?;
+    if let Some(field) = field {
+        write!(out, "{field}, ")?;
+    }
     write!(
         out,
-        "line {line}, bytes {}..{}: {} ({}, {})",
-        m.start(),
-        m.end(),
+        "bytes {}..{}: {} ({}, {})",
+        span.0,
+        span.1,
         m.kind().name(),
         m.sub_kind().name(),
         m.evidence().name()
