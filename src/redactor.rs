@@ -97,9 +97,16 @@ impl Redactor {
     /// The name a match is reported under: its kind's name, or for a
     /// [`Kind::Custom`] match, its rule's name.
     pub fn kind_name(&self, m: &Match) -> &str {
-        match m.rule().and_then(|i| self.rule(i)) {
+        self.name_of(m.kind(), m.rule())
+    }
+
+    /// The name a match of `kind` found by `rule` is reported under (for a
+    /// [`StreamMatch`](crate::StreamMatch), whose offsets are the
+    /// stream's): the rule's name, else the kind's.
+    pub fn name_of(&self, kind: Kind, rule: Option<usize>) -> &str {
+        match rule.and_then(|i| self.rule(i)) {
             Some(rule) => rule.name(),
-            None => m.kind().name(),
+            None => kind.name(),
         }
     }
 

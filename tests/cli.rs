@@ -345,3 +345,33 @@ fn jsonl_finds_numbers_written_entirely_in_unicode_escapes() {
         "the matches are written plainly, the rest keeps its escapes"
     );
 }
+
+#[test]
+fn rules_from_the_command_line_are_listed_under_their_name() {
+    let text = "会员M12345678，手机13812345678\n";
+    let o = tuomin(&["scan", "--rule", "member_id=M[0-9]{8}"], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let kinds: Vec<&str> = stdout(&o).lines().map(|l| &l[l.find(r#""kind":""#).unwrap() + 8..]).collect();
+    assert!(kinds[0].starts_with(r#"member_id","start":6,"end":15,"sub_kind":"custom""#), "{kinds:?}");
+    assert!(kinds[1].starts_with(r#"phone""#), "{kinds:?}");
+    let o = tuomin(&["redact", "--rule", "member_id=M[0-9]{8}", "--policy", "custom=tag:[会员]"], text.as_bytes());
+    assert_eq!(stdout(&o), "会员[会员]，手机138****5678\n");
+    let o = tuomin(&["redact", "--rule", "member_id=M[0-9]{8}"], text.as_bytes());
+    assert_eq!(stdout(&o), "会员*********，手机138****5678\n");
+}
+
+#[test]
+fn bad_rules_exit_2_naming_the_rule() {
+    for (arg, says) in [
+        ("member_id=M[0-9]+", "256 bytes"),
+        ("member_id=M[0-9", "pattern 1"),
+        ("Member=M[0-9]{8}", "rule name"),
+        ("phone=1[0-9]{10}", "built-in kind"),
+        ("member_id", "NAME=PATTERN"),
+    ] {
+        let o = tuomin(&["redact", "--rule", arg], b"x\n");
+        assert_eq!(o.status.code(), Some(2), "{arg}");
+        assert!(o.stdout.is_empty(), "{arg}");
+        assert!(stderr(&o).contains(says), "{arg}: {}", stderr(&o));
+    }
+}

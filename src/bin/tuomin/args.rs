@@ -71,6 +71,13 @@ pub struct ConfigArgs {
     /// Characters before a number searched for a context word.
     #[arg(long, value_name = "CHARS", default_value_t = tuomin::DEFAULT_CONTEXT_WINDOW)]
     pub context_window: usize,
+    /// A kind of your own: NAME (lower case, digits, `_`) and a regular
+    /// expression whose matches are at most 256 bytes long, such as
+    /// `member_id=M[0-9]{8}`. Matches are listed under NAME and masked by
+    /// the policy for `custom` (every letter and digit unless
+    /// --policy custom=SPEC says otherwise). Repeatable.
+    #[arg(long = "rule", value_name = "NAME=PATTERN", value_parser = parse_rule)]
+    pub rules: Vec<(String, String)>,
     /// Encoding of the input; redacted output is written in the same one
     /// (scan output is always UTF-8). gbk reads as gb18030, its superset.
     #[arg(long, value_enum, value_name = "NAME", default_value_t = Encoding::Utf8)]
@@ -131,6 +138,11 @@ fn parse_field(s: &str) -> Result<Vec<String>, String> {
 pub enum PolicySpec {
     Policy(Policy),
     DefaultTag,
+}
+
+fn parse_rule(s: &str) -> Result<(String, String), String> {
+    let (name, pattern) = s.split_once('=').ok_or("expected NAME=PATTERN, e.g. member_id=M[0-9]{8}")?;
+    Ok((name.trim().to_string(), pattern.to_string()))
 }
 
 fn parse_kinds(s: &str) -> Result<KindSet, String> {

@@ -87,6 +87,9 @@ fn build(config: &ConfigArgs) -> Result<Redactor, String> {
         };
         b = b.policy(*kind, policy);
     }
+    for (name, pattern) in &config.rules {
+        b = b.rule(tuomin::Rule::new(name.as_str()).pattern(pattern.as_str()));
+    }
     b.build().map_err(|e| e.to_string())
 }
 
@@ -166,9 +169,10 @@ fn scan(
                 let text = show_text.then(|| text_stream::to_utf8(encoding, original));
                 let text = text.as_deref();
                 let span = (found.start(), found.end());
+                let kind = redactor.name_of(found.kind(), found.rule());
                 match format {
-                    Format::Jsonl => output::write_json(*out, None, &found, span, text),
-                    Format::Text => output::write_text(*out, *line, None, &found, span, text),
+                    Format::Jsonl => output::write_json(*out, None, kind, &found, span, text),
+                    Format::Text => output::write_text(*out, *line, None, kind, &found, span, text),
                 }
                 .map_err(Failure::Write)
             }

@@ -18,6 +18,7 @@ pub struct Record<'a> {
 pub fn write_json(
     out: &mut impl Write,
     record: Option<Record<'_>>,
+    kind: &str,
     m: &StreamMatch,
     span: (u64, u64),
     text: Option<&[u8]>,
@@ -37,7 +38,7 @@ pub fn write_json(
     write!(
         out,
         r#""kind":"{}","start":{},"end":{},"sub_kind":"{}","evidence":"{}""#,
-        m.kind().name(),
+        kind,
         span.0,
         span.1,
         m.sub_kind().name(),
@@ -57,6 +58,7 @@ pub fn write_text(
     out: &mut impl Write,
     line: usize,
     field: Option<&str>,
+    kind: &str,
     m: &StreamMatch,
     span: (u64, u64),
     text: Option<&[u8]>,
@@ -65,15 +67,7 @@ pub fn write_text(
     if let Some(field) = field {
         write!(out, "{field}, ")?;
     }
-    write!(
-        out,
-        "bytes {}..{}: {} ({}, {})",
-        span.0,
-        span.1,
-        m.kind().name(),
-        m.sub_kind().name(),
-        m.evidence().name()
-    )?;
+    write!(out, "bytes {}..{}: {} ({}, {})", span.0, span.1, kind, m.sub_kind().name(), m.evidence().name())?;
     if let Some(text) = text {
         write!(out, ": {}", String::from_utf8_lossy(text))?;
     }

@@ -182,9 +182,10 @@ pub fn scan(
                 let record = Record { line: number, field: field.as_deref() };
                 let span = (f.range.start as u64, f.range.end as u64);
                 let shown = show_text.then(|| &text[f.range.clone()]);
+                let kind = redactor.name_of(f.found.kind(), f.found.rule());
                 match format {
-                    Format::Jsonl => output::write_json(listing, Some(record), &f.found, span, shown),
-                    Format::Text => output::write_text(listing, number, field.as_deref(), &f.found, span, shown),
+                    Format::Jsonl => output::write_json(listing, Some(record), kind, &f.found, span, shown),
+                    Format::Text => output::write_text(listing, number, field.as_deref(), kind, &f.found, span, shown),
                 }
                 .map_err(Failure::Write)?;
             }
