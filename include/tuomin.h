@@ -396,6 +396,26 @@ tuomin_result tuomin_builder_set_context_window(struct tuomin_builder *b, size_t
 tuomin_result tuomin_builder_build(const struct tuomin_builder *b, struct tuomin_redactor **out);
 
 /*
+ Makes a redactor from the TOML configuration file at `path` (the schema
+ is that of `tuomin --config`: kinds, preset, context window, policies
+ and rules).
+
+ On `TUOMIN_RESULT_OK`, `*out` is the new redactor, to be freed with
+ `tuomin_redactor_free`; otherwise `*out` is not written and
+ `TUOMIN_RESULT_INVALID_PARAMETER` is returned for a file that cannot be
+ read or is not a valid configuration (or a library built without its
+ `config` feature). Then, when `err` is not NULL, a NUL-terminated English
+ message is written to `err` (cut to `err_cap - 1` bytes at a character
+ boundary): the line and column at fault and what is wrong.
+
+ # Safety
+
+ `path` is NULL or a NUL-terminated string; `out` is NULL or valid for
+ writing a pointer; `err` is NULL or valid for writing `err_cap` bytes.
+ */
+tuomin_result tuomin_redactor_new_from_config(const char *path, struct tuomin_redactor **out, char *err, size_t err_cap);
+
+/*
  The library version, such as "0.1.0": a static NUL-terminated string
  that is never freed. Compare with `TUOMIN_VERSION_*` to check that the
  header and the library agree.

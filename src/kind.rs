@@ -124,9 +124,10 @@ impl Kind {
     }
 
     /// Whether this kind is looked for unless asked otherwise: every kind
-    /// but [`Kind::Name`], whose detection is best effort.
+    /// but [`Kind::Name`], whose detection is best effort, and
+    /// [`Kind::Custom`], which is looked for exactly when there are rules.
     pub const fn is_default(self) -> bool {
-        !matches!(self, Kind::Name)
+        !matches!(self, Kind::Name | Kind::Custom)
     }
 
     /// Parses a name produced by [`Kind::name`].
@@ -263,8 +264,8 @@ impl KindSet {
     /// Every kind this version knows.
     pub const ALL: KindSet = KindSet((1 << Kind::ALL.len()) - 1);
     /// The kinds looked for unless asked otherwise: every kind but
-    /// [`Kind::Name`] (see [`Kind::is_default`]).
-    pub const DEFAULT: KindSet = KindSet::ALL.without(Kind::Name);
+    /// [`Kind::Name`] and [`Kind::Custom`] (see [`Kind::is_default`]).
+    pub const DEFAULT: KindSet = KindSet::ALL.without(Kind::Name).without(Kind::Custom);
 
     /// This set plus `kind`.
     #[must_use]
@@ -351,7 +352,7 @@ mod tests {
         }
         assert_eq!(Kind::from_name("e-mail"), None);
         for k in Kind::ALL {
-            assert_eq!(KindSet::DEFAULT.contains(k), k != Kind::Name, "{k}");
+            assert_eq!(KindSet::DEFAULT.contains(k), !matches!(k, Kind::Name | Kind::Custom), "{k}");
         }
     }
 
@@ -362,7 +363,7 @@ mod tests {
         let err = "phone,pasport".parse::<KindSet>().unwrap_err();
         assert!(err.to_string().contains("\"pasport\""));
         assert_eq!("default".parse::<KindSet>().unwrap(), KindSet::DEFAULT);
-        assert_eq!("default,name".parse::<KindSet>().unwrap(), KindSet::ALL);
+        assert_eq!("default,name,custom".parse::<KindSet>().unwrap(), KindSet::ALL);
         assert_eq!(KindSet::ALL.iter().count(), Kind::ALL.len());
     }
 }

@@ -191,6 +191,8 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 #![warn(missing_debug_implementations)]
 
+#[cfg(feature = "config")]
+pub mod config;
 mod date;
 mod detect;
 mod error;

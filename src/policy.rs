@@ -73,6 +73,54 @@ impl Policy {
     }
 }
 
+impl Policy {
+    /// Reads a policy as the command line, the configuration file and the
+    /// C API write it: `conventional`, `full`, `remove`, `keep:HEAD:TAIL`
+    /// (counts from 0 to 255), `tag:TEXT` (at most [`MAX_TAG_LEN`] bytes),
+    /// or `tag`, which stands for `default_tag`.
+    ///
+    /// ```
+    /// use tuomin::Policy;
+    ///
+    /// assert_eq!(Policy::from_spec("keep:3:4", || Policy::tag("[电话]")), Ok(Policy::Partial { head: 3, tail: 4 }));
+    /// assert_eq!(Policy::from_spec("tag", || Policy::tag("[电话]")), Ok(Policy::tag("[电话]")));
+    /// assert!(Policy::from_spec("blur", || Policy::Full).is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A message saying what is wrong and what is accepted.
+    pub fn from_spec(spec: &str, default_tag: impl FnOnce() -> Policy) -> Result<Policy, String> {
+        match spec {
+            "conventional" => Ok(Policy::Conventional),
+            "full" => Ok(Policy::Full),
+            "remove" => Ok(Policy::Remove),
+            "tag" => Ok(default_tag()),
+            _ => {
+                if let Some(text) = spec.strip_prefix("tag:") {
+                    if text.len() > MAX_TAG_LEN {
+                        return Err(format!("a tag is at most {MAX_TAG_LEN} bytes long; this one is {}", text.len()));
+                    }
+                    return Ok(Policy::tag(text.to_string()));
+                }
+                let Some(counts) = spec.strip_prefix("keep:") else {
+                    return Err(format!(
+                        "unknown policy {spec:?} (known: conventional, full, remove, tag, tag:TEXT, keep:HEAD:TAIL)"
+                    ));
+                };
+                let (head, tail) = counts.split_once(':').ok_or("expected keep:HEAD:TAIL, such as keep:3:4")?;
+                let count = |n: &str| {
+                    n.parse::<u8>()
+                        .ok()
+                        .filter(|_| n.bytes().all(|b| b.is_ascii_digit()))
+                        .ok_or_else(|| format!("{n:?} is not a count from 0 to 255"))
+                };
+                Ok(Policy::Partial { head: count(head)?, tail: count(tail)? })
+            }
+        }
+    }
+}
+
 /// Named sets of policies, one per kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]

@@ -375,3 +375,22 @@ fn bad_rules_exit_2_naming_the_rule() {
         assert!(stderr(&o).contains(says), "{arg}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn config_files_configure_and_their_errors_name_the_line() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/tuomin.toml");
+    let o = tuomin(&["redact", "--config", example], "会员M12345678，卡号6222021234567890128\n".as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "会员[会员号]，卡号***************0128\n");
+    let dir = std::env::temp_dir().join(format!("tuomin-cli-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "kinds = \"phone\"\n[policy]\nphone = \"keep:3\"\n").unwrap();
+    let o = tuomin(&["redact", "--config", bad.to_str().unwrap()], b"x\n");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("bad.toml: line 3, column 9: expected keep:HEAD:TAIL"), "{}", stderr(&o));
+    let o = tuomin(&["redact", "--config", example, "--kinds", "phone"], b"x\n");
+    assert_eq!(o.status.code(), Some(2), "--config and --kinds do not mix");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

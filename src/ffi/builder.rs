@@ -6,7 +6,7 @@ use super::boundary::boundary;
 use super::handle::{Castable, enter, enter_mut, free_handle, into_handle, out, utf8};
 use super::redactor::{tuomin_kind, tuomin_redactor};
 use super::result::tuomin_result;
-use crate::{Builder, KindSet, MAX_CONTEXT_WINDOW, MAX_TAG_LEN, Policy, Preset};
+use crate::{Builder, KindSet, MAX_CONTEXT_WINDOW, Policy, Preset};
 
 /// A redactor configuration being put together. Used by one thread at a
 /// time.
@@ -24,29 +24,10 @@ fn update(builder: &mut Builder, change: impl FnOnce(Builder) -> Builder) {
     *builder = change(core::mem::take(builder));
 }
 
-/// Reads a policy spec: `conventional`, `full`, `remove`, `tag` (the
-/// Chinese tag for the kind, such as `[电话号码]`), `tag:TEXT` or
-/// `keep:HEAD:TAIL`.
+/// Reads a policy spec (see `Policy::from_spec`); `tag` is the Chinese
+/// tag for the kind.
 pub(super) fn parse_policy(kind: crate::Kind, spec: &str) -> Option<Policy> {
-    let policy = match spec {
-        "conventional" => Policy::Conventional,
-        "full" => Policy::Full,
-        "remove" => Policy::Remove,
-        "tag" => Preset::TagChinese.policy(kind),
-        _ => {
-            if let Some(text) = spec.strip_prefix("tag:") {
-                if text.len() > MAX_TAG_LEN {
-                    return None;
-                }
-                Policy::tag(text.to_string())
-            } else {
-                let (head, tail) = spec.strip_prefix("keep:")?.split_once(':')?;
-                let count = |n: &str| n.parse::<u8>().ok().filter(|_| n.bytes().all(|b| b.is_ascii_digit()));
-                Policy::Partial { head: count(head)?, tail: count(tail)? }
-            }
-        }
-    };
-    Some(policy)
+    Policy::from_spec(spec, || Preset::TagChinese.policy(kind)).ok()
 }
 
 /// Makes a builder with the default configuration: every kind, the
@@ -246,6 +227,6 @@ mod tests {
         for bad in ["", "blur", "keep:3", "keep:3:", "keep:+3:4", "keep:3:256", "keep:3:4:5", "Full", " full"] {
             assert_eq!(parse_policy(Kind::Phone, bad), None, "{bad:?}");
         }
-        assert_eq!(parse_policy(Kind::Phone, &format!("tag:{}", "x".repeat(MAX_TAG_LEN + 1))), None);
+        assert_eq!(parse_policy(Kind::Phone, &format!("tag:{}", "x".repeat(crate::MAX_TAG_LEN + 1))), None);
     }
 }

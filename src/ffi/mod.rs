@@ -23,14 +23,17 @@
 //!   in use as poisoned, so later calls on it return `Panic` too instead of
 //!   working on state left half-changed.
 //! * Messages come from result codes alone and never contain input text;
-//!   the one exception, `tuomin_builder_add_rule`, writes what is wrong
-//!   with a rule (configuration, not input) to a buffer the caller passes.
+//!   the exceptions, `tuomin_builder_add_rule` and
+//!   `tuomin_redactor_new_from_config`, write what is wrong with a rule or
+//!   a configuration file (never input text) to a buffer the caller
+//!   passes.
 
 #![allow(non_camel_case_types)]
 #![warn(clippy::undocumented_unsafe_blocks)]
 
 mod boundary;
 mod builder;
+mod config;
 mod handle;
 mod redactor;
 mod result;
@@ -41,6 +44,7 @@ pub use self::builder::{
     tuomin_builder, tuomin_builder_build, tuomin_builder_free, tuomin_builder_new, tuomin_builder_set_context_window,
     tuomin_builder_set_kinds, tuomin_builder_set_policy, tuomin_builder_set_preset,
 };
+pub use self::config::tuomin_redactor_new_from_config;
 pub use self::redactor::{
     tuomin_kind, tuomin_kind_name, tuomin_match, tuomin_redact, tuomin_redact_in_place, tuomin_redactor,
     tuomin_redactor_free, tuomin_redactor_new_default, tuomin_scan, tuomin_version,

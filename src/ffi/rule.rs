@@ -229,7 +229,7 @@ pub unsafe extern "C" fn tuomin_builder_add_rule(
 
 /// Writes `message` NUL-terminated into `dst`, cut at a character boundary
 /// to fit.
-fn write_message(dst: &mut [u8], message: &str) {
+pub(super) fn write_message(dst: &mut [u8], message: &str) {
     let Some(room) = dst.len().checked_sub(1) else { return };
     let mut n = message.len().min(room);
     while !message.is_char_boundary(n) {

@@ -15,6 +15,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -561,6 +562,53 @@ static bool test_rules(void) {
   return true;
 }
 
+/* Writes `text` to a new temporary file; its path goes to `path`. */
+static bool write_temp(char path[32], const char *text) {
+  strcpy(path, "/tmp/tuomin-config-XXXXXX");
+  int fd = mkstemp(path);
+  if (fd < 0) {
+    return false;
+  }
+  size_t len = strlen(text);
+  bool ok = write(fd, text, len) == (ssize_t)len;
+  return close(fd) == 0 && ok;
+}
+
+static bool test_redactor_from_config(void) {
+  char path[32];
+  CHECK(write_temp(path, "kinds = \"phone\"\n"
+                         "[policy]\n"
+                         "phone = \"full\"\n"
+                         "[[rule]]\n"
+                         "name = \"member_id\"\n"
+                         "patterns = ['M[0-9]{8}']\n"
+                         "policy = \"tag\"\n"));
+  tuomin_redactor *r = NULL;
+  char err[160];
+  tuomin_result first = tuomin_redactor_new_from_config(path, &r, err, sizeof err);
+  if (first != TUOMIN_RESULT_OK) {
+    fprintf(stderr, "config: %s\n", err);
+  }
+  CHECK(first == TUOMIN_RESULT_OK);
+  char *out = redact_alloc(r, "会员M12345678，手机13812345678");
+  CHECK(out != NULL && strcmp(out, "会员[MEMBER_ID]，手机***********") == 0);
+  free(out);
+  tuomin_redactor_free(r);
+  unlink(path);
+
+  CHECK(write_temp(path, "kinds = \"phone\"\n\n[policy]\nphone = \"blur\"\n"));
+  r = NULL;
+  CHECK_RESULT(tuomin_redactor_new_from_config(path, &r, err, sizeof err), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK(r == NULL);
+  CHECK(strncmp(err, "line 4, column 9: unknown policy", 32) == 0);
+  CHECK_RESULT(tuomin_redactor_new_from_config(path, &r, NULL, 0), TUOMIN_RESULT_INVALID_PARAMETER);
+  unlink(path);
+  CHECK_RESULT(tuomin_redactor_new_from_config(path, &r, err, sizeof err), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK(strstr(err, "cannot read") != NULL);
+  CHECK_RESULT(tuomin_redactor_new_from_config(NULL, &r, err, sizeof err), TUOMIN_RESULT_NULL_PARAMETER);
+  return true;
+}
+
 static bool test_builder_errors(void) {
   tuomin_builder *b = NULL;
   CHECK_OK(tuomin_builder_new(&b));
@@ -868,6 +916,7 @@ int main(void) {
       TEST(test_builder),
       TEST(test_builder_errors),
       TEST(test_rules),
+      TEST(test_redactor_from_config),
       TEST(test_stream_matches_one_shot),
       TEST(test_stream_output_full),
       TEST(test_stream_finish_and_end_message),

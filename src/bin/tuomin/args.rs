@@ -57,6 +57,11 @@ pub enum Format {
 /// Options shared by both subcommands.
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
+    /// Read kinds, policies and rules from this TOML file (the schema is in
+    /// the README and the `tuomin::config` docs) instead of the options
+    /// below.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["kinds", "preset", "policies", "context_window", "rules"])]
+    pub config: Option<PathBuf>,
     /// Kinds to look for, comma-separated kind names (phone, id_card, bank_card, address, email, ...),
     /// `default` (every kind but name) or `all`.
     #[arg(long, value_name = "LIST", default_value = "default", value_parser = parse_kinds)]
@@ -161,23 +166,8 @@ fn parse_policy(s: &str) -> Result<(Kind, PolicySpec), String> {
     let (kind, spec) = s.split_once('=').ok_or("expected KIND=SPEC, e.g. phone=full")?;
     let kind = Kind::from_name(kind.trim()).ok_or_else(|| format!("unknown kind {kind:?}"))?;
     let spec = match spec.trim() {
-        "conventional" => PolicySpec::Policy(Policy::Conventional),
-        "full" => PolicySpec::Policy(Policy::Full),
-        "remove" => PolicySpec::Policy(Policy::Remove),
         "tag" => PolicySpec::DefaultTag,
-        other => {
-            if let Some(text) = other.strip_prefix("tag:") {
-                PolicySpec::Policy(Policy::tag(text.to_string()))
-            } else if let Some(counts) = other.strip_prefix("keep:") {
-                let (head, tail) = counts.split_once(':').ok_or("expected keep:HEAD:TAIL, e.g. keep:3:4")?;
-                let count = |n: &str| n.trim().parse::<u8>().map_err(|_| format!("{n:?} is not a count from 0 to 255"));
-                PolicySpec::Policy(Policy::Partial { head: count(head)?, tail: count(tail)? })
-            } else {
-                return Err(format!(
-                    "unknown policy {other:?} (known: conventional, full, remove, tag, tag:TEXT, keep:HEAD:TAIL)"
-                ));
-            }
-        }
+        other => PolicySpec::Policy(Policy::from_spec(other, || Policy::Full)?),
     };
     Ok((kind, spec))
 }

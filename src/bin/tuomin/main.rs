@@ -79,6 +79,13 @@ fn fail(code: u8, message: &str) -> ExitCode {
 }
 
 fn build(config: &ConfigArgs) -> Result<Redactor, String> {
+    if let Some(path) = &config.config {
+        let builder = tuomin::config::load(path).map_err(|e| match e.line {
+            Some(_) => format!("{}: {e}", path.display()),
+            None => e.to_string(),
+        })?;
+        return builder.build().map_err(|e| format!("{}: {e}", path.display()));
+    }
     let mut b = Redactor::builder().kinds(config.kinds).preset(config.preset).context_window(config.context_window);
     for (kind, spec) in &config.policies {
         let policy = match spec {

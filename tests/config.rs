@@ -1,0 +1,85 @@
+//! Configuration files: the bundled example, every key, and errors that
+//! point at the line at fault.
+#![cfg(feature = "config")]
+
+mod common;
+
+use tuomin::config::{ConfigError, parse};
+use tuomin::{Kind, KindSet, Policy};
+
+fn error(text: &str) -> ConfigError {
+    parse(text).map(|_| ()).unwrap_err()
+}
+
+#[test]
+fn the_bundled_example_configures_kinds_policies_and_rules() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/tuomin.toml");
+    let r = tuomin::config::load(path).unwrap().reference_date(common::test_date()).build().unwrap();
+    assert!(r.kinds().contains(Kind::Name));
+    assert!(r.kinds().contains(Kind::Custom));
+    assert_eq!(r.policy(Kind::BankCard), &Policy::Partial { head: 0, tail: 4 });
+    assert_eq!(r.rules().map(|r| r.name()).collect::<Vec<_>>(), ["member_id", "policy_no", "vip_level"]);
+    let text = "会员M12345678是diamond member，保单号123456789015，卡号6222021234567890128";
+    assert_eq!(r.redact(text), "会员[会员号]是[VIP_LEVEL]，保单号************，卡号***************0128");
+}
+
+#[test]
+fn every_key_is_read() {
+    let b = parse(
+        r#"
+kinds = "phone, id_card"
+preset = "tag-en"
+context_window = 20
+[policy]
+phone = "keep:3:4"
+custom = "full"
+[[rule]]
+name = "ticket"
+literals = ["TK-A"]
+patterns = ['TK-[0-9]{6}']
+case_insensitive = true
+context = ["工单"]
+context_window = 30
+validator = "none"
+standalone = false
+"#,
+    )
+    .unwrap();
+    let r = b.build().unwrap();
+    assert_eq!(r.kinds(), KindSet::NONE.with(Kind::Phone).with(Kind::IdCard).with(Kind::Custom));
+    assert_eq!(r.policy(Kind::IdCard), &Policy::tag("[ID_CARD]"));
+    assert_eq!(r.policy(Kind::Phone), &Policy::Partial { head: 3, tail: 4 });
+    // Letters and digits are masked; separators stay, as in numbers.
+    assert_eq!(r.redact("工单tk-123456，工单号XTK-000001"), "工单**-******，工单号X**-******");
+    assert_eq!(r.redact("TK-123456"), "TK-123456", "no context word");
+    // An empty file is the default configuration.
+    let r = parse("").unwrap().build().unwrap();
+    assert_eq!(r.kinds(), KindSet::DEFAULT);
+}
+
+#[test]
+fn errors_give_the_line_and_column_and_what_is_accepted() {
+    let cases: [(&str, usize, &str); 12] = [
+        ("kinds = \"phone,emial\"", 1, "unknown kind \"emial\""),
+        ("kinds = []", 1, "no kind"),
+        ("\npreset = \"blurred\"", 2, "unknown preset"),
+        ("context_window = 65", 1, "0 to 64"),
+        ("context_window = -1", 1, "0 to 64"),
+        ("[policy]\nphone = \"keep:3\"", 2, "keep:HEAD:TAIL"),
+        ("[policy]\nfone = \"full\"", 2, "unknown kind \"fone\""),
+        ("kind = \"phone\"", 1, "unknown field `kind`"),
+        ("kinds = \"phone\"\nkinds = \"id_card\"", 2, "duplicate key"),
+        ("[[rule]]\nname = \"order_no\"\npatterns = ['[0-9]+']", 2, "256 bytes"),
+        ("[[rule]]\nname = \"order_no\"\nvalidator = \"crc\"\nliterals = [\"x\"]", 3, "unknown validator"),
+        ("[[rule]]\nname = \"o\"\nliterals = [\"x\"]\ncolour = \"red\"", 4, "unknown field `colour`"),
+    ];
+    for (text, line, says) in cases {
+        let e = error(text);
+        assert_eq!(e.line, Some(line), "{text:?}: {e}");
+        assert!(e.message.contains(says), "{text:?}: {e}");
+        assert!(e.to_string().starts_with(&format!("line {line}, column ")), "{e}");
+    }
+    let e = tuomin::config::load("/nonexistent/tuomin.toml").map(|_| ()).unwrap_err();
+    assert_eq!(e.line, None);
+    assert!(e.to_string().contains("cannot read /nonexistent/tuomin.toml"), "{e}");
+}
