@@ -41,6 +41,10 @@
 /* (major << 16) | (minor << 8) | patch */
 #define TUOMIN_VERSION_NUMBER ((TUOMIN_VERSION_MAJOR << 16) | (TUOMIN_VERSION_MINOR << 8) | TUOMIN_VERSION_PATCH)
 
+/* Entries of a counts array (tuomin_count, tuomin_stream_counts): the
+   totals at index 0, then one per TUOMIN_KIND_* value. */
+#define TUOMIN_COUNTS_LEN 21
+
 
 /*
  What a call did. Values are explicit and never renumbered; a retired
@@ -197,6 +201,67 @@ typedef uint32_t tuomin_kind;
 #endif // __cplusplus
 
 /*
+ Why a match was reported, as stored in `tuomin_match.evidence` and
+ passed to `tuomin_builder_set_mask_threshold`; from weakest to
+ strongest. Values are never renumbered.
+ */
+enum tuomin_evidence
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   A context word before the value (`身份证`, `卡号`) settled it.
+   */
+  TUOMIN_EVIDENCE_CONTEXT = 1,
+  /*
+   The value fits a numbering plan or format exactly.
+   */
+  TUOMIN_EVIDENCE_PATTERN = 2,
+  /*
+   A check digit or checksum holds.
+   */
+  TUOMIN_EVIDENCE_CHECKSUM = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum tuomin_evidence tuomin_evidence;
+#else
+typedef uint32_t tuomin_evidence;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ What a redactor does with a match, as stored in `tuomin_match.action`
+ and passed to `tuomin_builder_set_action`. Values are never renumbered.
+ */
+enum tuomin_action
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   Replaced according to its kind's policy.
+   */
+  TUOMIN_ACTION_MASK = 1,
+  /*
+   Found and counted, but left unchanged.
+   */
+  TUOMIN_ACTION_REPORT = 2,
+  /*
+   Left unchanged because an allow list or allow pattern accepts it.
+   */
+  TUOMIN_ACTION_ALLOW = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum tuomin_action tuomin_action;
+#else
+typedef uint32_t tuomin_action;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
  A redactor configuration being put together. Used by one thread at a
  time.
  */
@@ -215,8 +280,33 @@ typedef struct tuomin_redactor tuomin_redactor;
 typedef struct tuomin_stream tuomin_stream;
 
 /*
- One match: its kind (a `TUOMIN_KIND_*` value) and its byte offsets in
- the input, `end` exclusive.
+ The counts of one kind (or, at index 0 of a counts array, of every kind
+ together). `found == masked + reported + allowed`.
+ */
+typedef struct tuomin_kind_counts {
+  /*
+   Every match found.
+   */
+  uint64_t found;
+  /*
+   Matches replaced by their kind's policy.
+   */
+  uint64_t masked;
+  /*
+   Matches left unchanged because their kind or evidence is set to
+   report only.
+   */
+  uint64_t reported;
+  /*
+   Matches left unchanged because an allow list or pattern accepts them.
+   */
+  uint64_t allowed;
+} tuomin_kind_counts;
+
+/*
+ One match: its kind (a `TUOMIN_KIND_*` value), its byte offsets in the
+ input (`end` exclusive), why it was found (a `TUOMIN_EVIDENCE_*` value)
+ and what the redactor does with it (a `TUOMIN_ACTION_*` value).
  */
 typedef struct tuomin_match {
   /*
@@ -231,6 +321,15 @@ typedef struct tuomin_match {
    Offset just past the last byte.
    */
   size_t end;
+  /*
+   A `tuomin_evidence` value.
+   */
+  uint32_t evidence;
+  /*
+   A `tuomin_action` value: whether the match is masked, only reported,
+   or allowed.
+   */
+  uint32_t action;
 } tuomin_match;
 
 #ifdef __cplusplus
@@ -320,6 +419,38 @@ tuomin_result tuomin_builder_set_preset(struct tuomin_builder *b, const char *na
 tuomin_result tuomin_builder_set_policy(struct tuomin_builder *b, uint32_t kind, const char *spec);
 
 /*
+ Sets what the redactor does with the matches of one kind (a
+ `TUOMIN_KIND_*` value): `TUOMIN_ACTION_MASK` (the default) replaces them
+ by the kind's policy, `TUOMIN_ACTION_REPORT` finds and counts them but
+ leaves them unchanged, `TUOMIN_ACTION_ALLOW` leaves them unchanged and
+ counts them as allowed.
+
+ Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+ was, for an unknown kind or action.
+
+ # Safety
+
+ `b` is NULL or a live builder that no other thread uses during the call.
+ */
+tuomin_result tuomin_builder_set_action(struct tuomin_builder *b, uint32_t kind, uint32_t action);
+
+/*
+ Masks the matches of one kind (a `TUOMIN_KIND_*` value) only when their
+ evidence is at least `evidence` (a `TUOMIN_EVIDENCE_*` value); weaker
+ matches are reported (`TUOMIN_ACTION_REPORT`): listed and counted, left
+ unchanged. `TUOMIN_EVIDENCE_CONTEXT`, the default, masks every match;
+ `TUOMIN_EVIDENCE_CHECKSUM` masks only numbers whose check digit holds.
+
+ Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+ was, for an unknown kind or evidence.
+
+ # Safety
+
+ `b` is NULL or a live builder that no other thread uses during the call.
+ */
+tuomin_result tuomin_builder_set_mask_threshold(struct tuomin_builder *b, uint32_t kind, uint32_t evidence);
+
+/*
  Sets how many characters before a number are searched for a context
  word such as `身份证` (default 12, at most 64).
 
@@ -346,6 +477,41 @@ tuomin_result tuomin_builder_set_context_window(struct tuomin_builder *b, size_t
  call; `out` is NULL or valid for writing a pointer.
  */
 tuomin_result tuomin_builder_build(const struct tuomin_builder *b, struct tuomin_redactor **out);
+
+/*
+ Counts the matches in `src` by kind and by what the redactor does with
+ them, without redacting: an audit that never exposes matched text.
+
+ `counts` is an array of `counts_len` entries, indexed by `TUOMIN_KIND_*`
+ value, with the totals over every kind at index 0. Pass
+ `TUOMIN_COUNTS_LEN` entries to get every kind of this version; a shorter
+ array gets the kinds that fit (index 0 still counts them all), a longer
+ one has its extra entries set to zero. On `TUOMIN_RESULT_OK` every
+ entry is written; otherwise none is.
+
+ # Safety
+
+ `r` is NULL or a live redactor. `src` is NULL with `src_len == 0` or
+ valid for reading `src_len` bytes; `counts` is NULL with
+ `counts_len == 0` or valid for writing `counts_len` entries. No other
+ thread writes `src` or touches `counts` during the call.
+ */
+tuomin_result tuomin_count(const struct tuomin_redactor *r, const uint8_t *src, size_t src_len, struct tuomin_kind_counts *counts, size_t counts_len);
+
+/*
+ The counts of what a stream has emitted so far, by kind and action,
+ laid out as for `tuomin_count`. Bytes still held back are not counted
+ until they are emitted, so once the stream has ended the counts are
+ those of `tuomin_count` on the whole text, whatever the chunking. They
+ add up across `tuomin_stream_end_message` calls.
+
+ # Safety
+
+ `s` is NULL or a live stream that no other thread uses during the call;
+ `counts` is NULL with `counts_len == 0` or valid for writing
+ `counts_len` entries, which no other thread touches during the call.
+ */
+tuomin_result tuomin_stream_counts(const struct tuomin_stream *s, struct tuomin_kind_counts *counts, size_t counts_len);
 
 /*
  The library version, such as "0.1.0": a static NUL-terminated string
@@ -425,6 +591,8 @@ tuomin_result tuomin_redact_in_place(const struct tuomin_redactor *r, uint8_t *b
 
 /*
  Finds the matches in `src`, left to right, without changing anything.
+ Matches the redactor leaves unchanged (reported or allowed) are listed
+ too, with their `action`.
 
  Writes the first `matches_cap` matches to `matches` and sets
  `*out_count` to the number of matches in `src`. Returns

@@ -148,6 +148,22 @@
 //! For addresses it keeps the province, city and district and masks every
 //! other character (`北京市朝阳区＊＊＊**＊`), leaving separators in place.
 //!
+//! # Deployment policies
+//!
+//! Every match carries an [`Action`]: [`Action::Mask`] (replaced by its
+//! kind's policy), [`Action::Report`] (found and counted, left unchanged)
+//! or [`Action::Allow`] (left unchanged, counted as allowed).
+//! [`Redactor::find_iter`] yields every match whatever its action.
+//!
+//! * [`Builder::action`] makes a kind report-only;
+//!   [`Builder::mask_threshold`] masks only matches with at least a given
+//!   [`Evidence`] and reports the weaker ones.
+//! * [`Counts`] are audit counts per kind (masked, reported, allowed),
+//!   never values: from [`Redactor::count`], [`Redactor::redact_counted`]
+//!   and [`Redactor::redact_into_counted`], and added up by a [`Stream`]
+//!   ([`Stream::counts`]) as it emits, equal to the one-shot counts for any
+//!   chunking.
+//!
 //! # C API
 //!
 //! The crate also builds a shared and a static library with a C ABI over
@@ -166,6 +182,7 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 #![warn(missing_debug_implementations)]
 
+mod counts;
 mod date;
 mod detect;
 mod error;
@@ -176,6 +193,7 @@ mod kind;
 mod matches;
 mod policy;
 mod redactor;
+mod rules;
 mod scan;
 mod stream;
 
@@ -183,12 +201,13 @@ mod stream;
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+pub use crate::counts::{Counts, KindCounts};
 pub use crate::date::Date;
 pub use crate::detect::address::MAX_ADDRESS_CHARS;
 pub use crate::error::Error;
 pub use crate::io::{RedactReader, RedactWriter};
 pub use crate::kind::{Kind, KindSet, SubKind, UnknownKind};
-pub use crate::matches::{Evidence, Match};
+pub use crate::matches::{Action, Evidence, Match};
 pub use crate::policy::{MAX_TAG_LEN, Policy, Preset};
 pub use crate::redactor::{Builder, DEFAULT_CONTEXT_WINDOW, FindIter, MAX_CONTEXT_WINDOW, Redactor};
 pub use crate::stream::{MAX_HOLDBACK, Piece, Sink, Status, Stream, StreamMatch};

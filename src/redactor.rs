@@ -3,13 +3,15 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use crate::counts::Counts;
 use crate::date::Date;
 use crate::detect::Detectors;
 use crate::detect::phone::AreaCodes;
 use crate::error::Error;
 use crate::kind::{Kind, KindSet};
-use crate::matches::Match;
+use crate::matches::{Action, Evidence, Match};
 use crate::policy::{MAX_TAG_LEN, Policy, Preset, mask_in_place, write_replacement};
+use crate::rules::Rules;
 use crate::scan::context::Hotwords;
 use crate::scan::{Scratch, Step, step};
 
@@ -40,6 +42,7 @@ pub struct Redactor {
 struct Inner {
     det: Detectors,
     policies: [Policy; Kind::ALL.len()],
+    rules: Rules,
 }
 
 impl core::fmt::Debug for Redactor {
@@ -47,6 +50,8 @@ impl core::fmt::Debug for Redactor {
         f.debug_struct("Redactor")
             .field("kinds", &self.inner.det.kinds)
             .field("policies", &self.inner.policies)
+            .field("actions", &self.inner.rules.actions)
+            .field("thresholds", &self.inner.rules.thresholds)
             .field("context_window", &self.inner.det.window)
             .finish()
     }
@@ -87,6 +92,10 @@ impl Redactor {
 
     /// The matches in `haystack`, left to right, non-overlapping.
     ///
+    /// Every match is yielded, including those this redactor leaves
+    /// unchanged: [`Match::action`] tells whether it is masked, only
+    /// reported, or allowed.
+    ///
     /// `haystack` need not be UTF-8: invalid bytes are never part of a match.
     ///
     /// ```
@@ -98,7 +107,14 @@ impl Redactor {
     /// assert_eq!(kinds, [(Kind::Phone, "0755-86001234 转 8001"), (Kind::Phone, "138 1234 5678")]);
     /// ```
     pub fn find_iter<'r, 'h, H: AsRef<[u8]> + ?Sized>(&'r self, haystack: &'h H) -> FindIter<'r, 'h> {
-        FindIter { det: &self.inner.det, hay: haystack.as_ref(), pos: 0, scratch: Box::default(), done: false }
+        FindIter {
+            det: &self.inner.det,
+            rules: &self.inner.rules,
+            hay: haystack.as_ref(),
+            pos: 0,
+            scratch: Box::default(),
+            done: false,
+        }
     }
 
     /// The text with every match masked; borrowed when nothing was found.
@@ -118,28 +134,94 @@ impl Redactor {
     /// Like [`Redactor::redact`] for bytes that need not be UTF-8. Bytes
     /// outside matches are copied unchanged.
     pub fn redact_bytes<'h>(&self, haystack: &'h [u8]) -> Cow<'h, [u8]> {
-        let mut it = self.find_iter(haystack);
-        let Some(first) = it.next() else {
-            return Cow::Borrowed(haystack);
-        };
-        let mut out = Vec::with_capacity(haystack.len() + 16);
-        self.write_redacted(haystack, core::iter::once(first).chain(it), &mut out);
-        Cow::Owned(out)
+        self.redact_bytes_counted(haystack).0
     }
 
     /// Appends the redacted form of `haystack` to `out` (reusing its
-    /// allocation) and returns the number of matches.
+    /// allocation) and returns the number of matches found (masked or not).
     pub fn redact_into(&self, haystack: &[u8], out: &mut Vec<u8>) -> usize {
-        out.reserve(haystack.len());
-        self.write_redacted(haystack, self.find_iter(haystack), out)
+        let mut counts = Counts::new();
+        self.redact_into_counted(haystack, out, &mut counts)
     }
 
-    fn write_redacted(&self, hay: &[u8], matches: impl Iterator<Item = Match>, out: &mut Vec<u8>) -> usize {
+    /// Like [`Redactor::redact_into`], and adds what was found and what was
+    /// done with it to `counts`.
+    ///
+    /// ```
+    /// use tuomin::{Counts, Kind, Redactor};
+    ///
+    /// let redactor = Redactor::new();
+    /// let mut out = Vec::new();
+    /// let mut counts = Counts::new();
+    /// for message in ["手机13812345678", "卡号6222020200112345679", "谢谢"] {
+    ///     out.clear();
+    ///     redactor.redact_into_counted(message.as_bytes(), &mut out, &mut counts);
+    /// }
+    /// assert_eq!(counts.get(Kind::Phone).masked, 1);
+    /// assert_eq!(counts.get(Kind::BankCard).masked, 1);
+    /// assert_eq!(counts.total().found(), 2);
+    /// ```
+    pub fn redact_into_counted(&self, haystack: &[u8], out: &mut Vec<u8>, counts: &mut Counts) -> usize {
+        out.reserve(haystack.len());
+        self.write_redacted(haystack, self.find_iter(haystack), out, counts)
+    }
+
+    /// Like [`Redactor::redact`], with the counts of what was found and
+    /// what was done with it (see [`Counts`]).
+    pub fn redact_counted<'h>(&self, text: &'h str) -> (Cow<'h, str>, Counts) {
+        let (bytes, counts) = self.redact_bytes_counted(text.as_bytes());
+        let text = match bytes {
+            Cow::Borrowed(_) => Cow::Borrowed(text),
+            // As in `redact`: UTF-8 in, UTF-8 out.
+            Cow::Owned(bytes) => Cow::Owned(String::from_utf8(bytes).expect("redacting UTF-8 yields UTF-8")),
+        };
+        (text, counts)
+    }
+
+    /// Like [`Redactor::redact_bytes`], with the counts of what was found
+    /// and what was done with it.
+    pub fn redact_bytes_counted<'h>(&self, haystack: &'h [u8]) -> (Cow<'h, [u8]>, Counts) {
+        let mut counts = Counts::new();
+        let mut it = self.find_iter(haystack);
+        let Some(first) = it.next() else {
+            return (Cow::Borrowed(haystack), counts);
+        };
+        let mut out = Vec::with_capacity(haystack.len() + 16);
+        self.write_redacted(haystack, core::iter::once(first).chain(it), &mut out, &mut counts);
+        (Cow::Owned(out), counts)
+    }
+
+    /// Counts the matches in `haystack` by kind and action, without
+    /// redacting anything: an audit of what redaction would do.
+    ///
+    /// ```
+    /// use tuomin::{Kind, Redactor};
+    ///
+    /// let counts = Redactor::new().count("身份证11010519491231002X，电话 010-62345678");
+    /// assert_eq!(counts.get(Kind::IdCard).masked, 1);
+    /// assert_eq!(counts.get(Kind::Phone).masked, 1);
+    /// ```
+    pub fn count<H: AsRef<[u8]> + ?Sized>(&self, haystack: &H) -> Counts {
+        let mut counts = Counts::new();
+        for m in self.find_iter(haystack) {
+            counts.add_match(&m);
+        }
+        counts
+    }
+
+    fn write_redacted(
+        &self,
+        hay: &[u8],
+        matches: impl Iterator<Item = Match>,
+        out: &mut Vec<u8>,
+        counts: &mut Counts,
+    ) -> usize {
         let mut last = 0;
         let mut count = 0;
         for m in matches {
             out.extend_from_slice(&hay[last..m.start()]);
             self.write_match(hay, &m, out);
+            counts.add_match(&m);
             last = m.end();
             count += 1;
         }
@@ -164,12 +246,23 @@ impl Redactor {
         &self.inner.det
     }
 
-    /// Appends the replacement of one match of `hay`.
-    pub(crate) fn write_match(&self, hay: &[u8], m: &Match, out: &mut Vec<u8>) {
-        write_replacement(self.policy(m.kind()), m, &hay[m.range()], out);
+    /// Decides what to do with a match just found in `hay`.
+    pub(crate) fn decide(&self, m: &mut Match, hay: &[u8]) {
+        m.set_action(self.inner.rules.decide(m, &hay[m.range()]));
     }
 
-    /// Masks `buffer` in place and returns the number of matches.
+    /// Appends the replacement of one match of `hay`: the match's own bytes
+    /// when it is only reported or allowed.
+    pub(crate) fn write_match(&self, hay: &[u8], m: &Match, out: &mut Vec<u8>) {
+        let span = &hay[m.range()];
+        match m.action() {
+            Action::Mask => write_replacement(self.policy(m.kind()), m, span, out),
+            Action::Report | Action::Allow => out.extend_from_slice(span),
+        }
+    }
+
+    /// Masks `buffer` in place and returns the number of matches found
+    /// (masked or not).
     ///
     /// # Errors
     ///
@@ -183,7 +276,7 @@ impl Redactor {
         // bytes before it (context words, the character before a number),
         // and those must be the original bytes.
         let matches: Vec<Match> = self.find_iter(&*buffer).collect();
-        for m in &matches {
+        for m in matches.iter().filter(|m| m.action() == Action::Mask) {
             mask_in_place(self.policy(m.kind()), m, &mut buffer[m.range()]);
         }
         Ok(matches.len())
@@ -195,6 +288,7 @@ impl Redactor {
 #[derive(Debug)]
 pub struct FindIter<'r, 'h> {
     det: &'r Detectors,
+    rules: &'r Rules,
     hay: &'h [u8],
     pos: usize,
     scratch: Box<Scratch>,
@@ -209,7 +303,10 @@ impl Iterator for FindIter<'_, '_> {
             return None;
         }
         match step(self.det, self.hay, &mut self.pos, true, &mut self.scratch) {
-            Step::Found(m) => Some(m),
+            Step::Found(mut m) => {
+                m.set_action(self.rules.decide(&m, &self.hay[m.range()]));
+                Some(m)
+            }
             Step::Done(end) => {
                 debug_assert_eq!(end, self.hay.len(), "a complete haystack is decided to its end");
                 self.done = true;
@@ -240,6 +337,7 @@ pub struct Builder {
     kinds: KindSet,
     preset: Preset,
     policies: [Option<Policy>; Kind::ALL.len()],
+    rules: Rules,
     window: usize,
     today: Option<Date>,
 }
@@ -257,6 +355,7 @@ impl Builder {
             kinds: KindSet::DEFAULT,
             preset: Preset::Conventional,
             policies: Default::default(),
+            rules: Rules::default(),
             window: DEFAULT_CONTEXT_WINDOW,
             today: None,
         }
@@ -278,6 +377,52 @@ impl Builder {
     /// The policy for one kind.
     pub fn policy(mut self, kind: Kind, policy: Policy) -> Builder {
         self.policies[kind.index()] = Some(policy);
+        self
+    }
+
+    /// What to do with the matches of one kind: [`Action::Mask`] (the
+    /// default) replaces them by the kind's policy, [`Action::Report`]
+    /// finds and counts them but leaves them unchanged (to review what a
+    /// kind would catch before masking it), [`Action::Allow`] leaves them
+    /// unchanged and counts them as allowed.
+    ///
+    /// ```
+    /// use tuomin::{Action, Kind, Redactor};
+    ///
+    /// let redactor = Redactor::builder().action(Kind::Email, Action::Report).build()?;
+    /// let text = "邮箱 zhangsan@example.com，手机13812345678";
+    /// assert_eq!(redactor.redact(text), "邮箱 zhangsan@example.com，手机138****5678");
+    /// let actions: Vec<Action> = redactor.find_iter(text).map(|m| m.action()).collect();
+    /// assert_eq!(actions, [Action::Report, Action::Mask]);
+    /// # Ok::<(), tuomin::Error>(())
+    /// ```
+    pub fn action(mut self, kind: Kind, action: Action) -> Builder {
+        self.rules.actions[kind.index()] = action;
+        self
+    }
+
+    /// Masks the matches of one kind only when their [`Evidence`] is at
+    /// least `evidence`; weaker matches are reported ([`Action::Report`]):
+    /// found and counted, left unchanged. The default,
+    /// [`Evidence::Context`], masks every match.
+    ///
+    /// This is how a deployment masks what is certain and sends the rest
+    /// for review: with [`Evidence::Checksum`], ID numbers with a valid
+    /// check character are masked while 15-digit numbers accepted on a
+    /// context word alone are reported.
+    ///
+    /// ```
+    /// use tuomin::{Action, Evidence, Kind, Redactor};
+    ///
+    /// let redactor = Redactor::builder().mask_threshold(Kind::IdCard, Evidence::Checksum).build()?;
+    /// let text = "身份证11010519491231002X，旧身份证号 110105491231002";
+    /// assert_eq!(redactor.redact(text), "身份证1***************2X，旧身份证号 110105491231002");
+    /// let actions: Vec<Action> = redactor.find_iter(text).map(|m| m.action()).collect();
+    /// assert_eq!(actions, [Action::Mask, Action::Report]);
+    /// # Ok::<(), tuomin::Error>(())
+    /// ```
+    pub fn mask_threshold(mut self, kind: Kind, evidence: Evidence) -> Builder {
+        self.rules.thresholds[kind.index()] = evidence;
         self
     }
 
@@ -329,6 +474,6 @@ impl Builder {
             addresses: self.kinds.contains(Kind::Address).then(crate::detect::address::Addresses::shared),
             anchored: crate::detect::anchored::Anchored::new(self.kinds),
         };
-        Ok(Redactor { inner: Arc::new(Inner { det, policies }) })
+        Ok(Redactor { inner: Arc::new(Inner { det, policies, rules: self.rules.clone() }) })
     }
 }

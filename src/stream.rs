@@ -21,8 +21,9 @@
 //! unchanged runs handed to a [`Sink`] are borrowed straight from the
 //! caller's chunk.
 
+use crate::counts::Counts;
 use crate::kind::{Kind, SubKind};
-use crate::matches::{Evidence, Match};
+use crate::matches::{Action, Evidence, Match};
 use crate::redactor::Redactor;
 use crate::scan::{Scratch, Step, step};
 
@@ -44,6 +45,7 @@ pub struct StreamMatch {
     kind: Kind,
     sub_kind: SubKind,
     evidence: Evidence,
+    action: Action,
     start: u64,
     end: u64,
 }
@@ -54,6 +56,7 @@ impl StreamMatch {
             kind: m.kind(),
             sub_kind: m.sub_kind(),
             evidence: m.evidence(),
+            action: m.action(),
             start: base + m.start() as u64,
             end: base + m.end() as u64,
         }
@@ -74,6 +77,11 @@ impl StreamMatch {
         self.evidence
     }
 
+    /// What the stream does with the match (see [`Match::action`]).
+    pub fn action(&self) -> Action {
+        self.action
+    }
+
     /// Offset of the first byte, from the start of the stream.
     pub fn start(&self) -> u64 {
         self.start
@@ -91,6 +99,7 @@ impl core::fmt::Debug for StreamMatch {
             .field("kind", &self.kind)
             .field("sub_kind", &self.sub_kind)
             .field("evidence", &self.evidence)
+            .field("action", &self.action)
             .field("span", &(self.start..self.end))
             .finish()
     }
@@ -102,7 +111,8 @@ impl core::fmt::Debug for StreamMatch {
 pub enum Piece<'a> {
     /// Bytes that are not part of a match, unchanged.
     Clean(&'a [u8]),
-    /// A match and the bytes that replace it.
+    /// A match and the bytes that replace it (its own bytes when it is
+    /// only reported or allowed, see [`StreamMatch::action`]).
     Redacted {
         /// What was found, and where.
         found: StreamMatch,
@@ -199,6 +209,8 @@ pub struct Stream {
     /// Stream offset where the last match ended, or where the current text
     /// began.
     floor: u64,
+    /// What has been emitted so far, by kind and action.
+    counts: Counts,
 }
 
 impl core::fmt::Debug for Stream {
@@ -225,6 +237,7 @@ impl Redactor {
             scratch: Box::default(),
             replacement: Vec::new(),
             floor: 0,
+            counts: Counts::new(),
         }
     }
 }
@@ -244,6 +257,35 @@ impl Stream {
     /// [`MAX_HOLDBACK`].
     pub fn held_back(&self) -> usize {
         self.carry.len() - self.done
+    }
+
+    /// The counts of the matches emitted so far, by kind and action, since
+    /// the stream was made or [`Stream::reset_counts`] was last called.
+    /// Held-back bytes are not counted until they are emitted, so after
+    /// [`Stream::finish`] the counts are those of redacting the whole text
+    /// at once ([`Redactor::count`]), whatever the chunking.
+    ///
+    /// ```
+    /// use tuomin::{Kind, Piece, Redactor};
+    ///
+    /// let mut stream = Redactor::new().stream();
+    /// let mut sink = |_: Piece<'_>| -> Result<(), ()> { Ok(()) };
+    /// for chunk in ["手机1381", "2345678，身份证110105194912", "31002X"] {
+    ///     stream.push(chunk.as_bytes(), &mut sink)?;
+    /// }
+    /// stream.finish(&mut sink)?;
+    /// assert_eq!(stream.counts().get(Kind::Phone).masked, 1);
+    /// assert_eq!(stream.counts().get(Kind::IdCard).masked, 1);
+    /// # Ok::<(), ()>(())
+    /// ```
+    pub fn counts(&self) -> &Counts {
+        &self.counts
+    }
+
+    /// Sets the counts back to zero (at the start of a new reporting
+    /// period, say) and returns what they were.
+    pub fn reset_counts(&mut self) -> Counts {
+        core::mem::take(&mut self.counts)
     }
 
     /// Stream offset of the first byte not yet emitted.
@@ -289,6 +331,7 @@ impl Stream {
             &mut self.scratch,
             &mut self.replacement,
             &mut self.floor,
+            &mut self.counts,
             chunk,
             base,
             direct_from,
@@ -338,6 +381,7 @@ impl Stream {
             &mut self.scratch,
             &mut self.replacement,
             &mut self.floor,
+            &mut self.counts,
             &self.carry,
             self.carry_base,
             self.done,
@@ -460,6 +504,7 @@ fn emit<S: Sink>(
     scratch: &mut Scratch,
     replacement: &mut Vec<u8>,
     floor: &mut u64,
+    counts: &mut Counts,
     hay: &[u8],
     base: u64,
     from: usize,
@@ -475,7 +520,9 @@ fn emit<S: Sink>(
     let mut last = from;
     loop {
         match step(det, hay, &mut pos, eof, scratch) {
-            Step::Found(m) => {
+            Step::Found(mut m) => {
+                redactor.decide(&mut m, hay);
+                counts.add_match(&m);
                 if m.start() > last {
                     sink.piece(Piece::Clean(&hay[last..m.start()]))?;
                 }

@@ -65,11 +65,11 @@ fn scan_prints_json_lines_with_byte_offsets() {
         lines,
         [
             format!(
-                r#"{{"kind":"phone","start":{phone_at},"end":{},"sub_kind":"mobile","evidence":"pattern"}}"#,
+                r#"{{"kind":"phone","start":{phone_at},"end":{},"sub_kind":"mobile","evidence":"pattern","action":"mask"}}"#,
                 phone_at + 11
             ),
             format!(
-                r#"{{"kind":"id_card","start":{id_at},"end":{},"sub_kind":"id18","evidence":"checksum"}}"#,
+                r#"{{"kind":"id_card","start":{id_at},"end":{},"sub_kind":"id18","evidence":"checksum","action":"mask"}}"#,
                 id_at + 18
             ),
         ]
@@ -92,7 +92,7 @@ fn scan_text_format_gives_lines() {
     let out = stdout(&o);
     assert!(out.starts_with("line 1, bytes "), "{out}");
     assert!(out.lines().nth(1).unwrap().starts_with("line 2, bytes "), "{out}");
-    assert!(out.contains("id_card (id18, checksum)"), "{out}");
+    assert!(out.contains("id_card (id18, checksum, mask)"), "{out}");
 }
 
 #[test]
@@ -105,6 +105,55 @@ fn policies_and_presets_apply() {
 }
 
 #[test]
+fn scan_summary_counts_by_kind_without_values() {
+    let text = "手机13812345678，又是13812345678\n身份证11010519491231002X\n";
+    let o = tuomin(&["scan", "--summary"], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        concat!(
+            r#"{"kind":"phone","found":2,"masked":2,"reported":0,"allowed":0}"#,
+            "\n",
+            r#"{"kind":"id_card","found":1,"masked":1,"reported":0,"allowed":0}"#,
+            "\n",
+            r#"{"kind":"all","found":3,"masked":3,"reported":0,"allowed":0}"#,
+            "\n",
+        )
+    );
+    let o = tuomin(&["scan", "--summary", "--format", "text", "--report-only", "phone"], text.as_bytes());
+    assert_eq!(
+        stdout(&o),
+        "phone: 2 found, 0 masked, 2 reported, 0 allowed\nid_card: 1 found, 1 masked, 0 reported, 0 allowed\n\
+         total: 3 found, 1 masked, 2 reported, 0 allowed\n"
+    );
+    let o = tuomin(&["scan", "--summary"], "没有号码".as_bytes());
+    assert_eq!(stdout(&o), "{\"kind\":\"all\",\"found\":0,\"masked\":0,\"reported\":0,\"allowed\":0}\n");
+}
+
+#[test]
+fn redact_summary_goes_to_stderr() {
+    let o = tuomin(&["redact", "--summary"], SAMPLE.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "客户：手机138****5678\n坐席：身份证号 1***************2X 对吗？\n");
+    assert_eq!(
+        stderr(&o),
+        "phone: 1 found, 1 masked, 0 reported, 0 allowed\nid_card: 1 found, 1 masked, 0 reported, 0 allowed\n\
+         total: 2 found, 2 masked, 0 reported, 0 allowed\n"
+    );
+}
+
+#[test]
+fn report_only_and_thresholds_leave_matches_unchanged() {
+    let o = tuomin(&["redact", "--report-only", "phone"], SAMPLE.as_bytes());
+    assert_eq!(stdout(&o), "客户：手机13812345678\n坐席：身份证号 1***************2X 对吗？\n");
+    // The mobile number's evidence is its numbering plan, not a checksum.
+    let o = tuomin(&["scan", "--mask-threshold", "all=checksum"], SAMPLE.as_bytes());
+    let out = stdout(&o);
+    assert!(out.lines().next().unwrap().ends_with(r#""evidence":"pattern","action":"report"}"#), "{out}");
+    assert!(out.lines().nth(1).unwrap().ends_with(r#""evidence":"checksum","action":"mask"}"#), "{out}");
+}
+
+#[test]
 fn bad_usage_exits_2_with_one_clear_line_and_no_output() {
     for args in [
         &["scan", "--kinds", "phone,e-mail"][..],
@@ -113,6 +162,8 @@ fn bad_usage_exits_2_with_one_clear_line_and_no_output() {
         &["redact", "--frobnicate"],
         &["redact", "/nonexistent/tuomin/input.txt"],
         &["redact", "--context-window", "1000"],
+        &["redact", "--mask-threshold", "id_card=strong"],
+        &["redact", "--report-only", "telephone"],
     ] {
         let o = tuomin(args, SAMPLE.as_bytes());
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
@@ -164,5 +215,5 @@ fn scan_offsets_count_from_the_start_of_a_large_input() {
     let o = tuomin(&["scan", "--format", "text"], input.as_bytes());
     assert!(o.status.success());
     let start = filler.len() + "手机".len();
-    assert_eq!(stdout(&o), format!("line 10001, bytes {start}..{}: phone (mobile, pattern)\n", start + 11));
+    assert_eq!(stdout(&o), format!("line 10001, bytes {start}..{}: phone (mobile, pattern, mask)\n", start + 11));
 }

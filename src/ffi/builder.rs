@@ -4,7 +4,7 @@ use core::ffi::c_char;
 
 use super::boundary::boundary;
 use super::handle::{Castable, enter, enter_mut, free_handle, into_handle, out, utf8};
-use super::redactor::{tuomin_kind, tuomin_redactor};
+use super::redactor::{tuomin_action, tuomin_evidence, tuomin_kind, tuomin_redactor};
 use super::result::tuomin_result;
 use crate::{Builder, KindSet, MAX_CONTEXT_WINDOW, MAX_TAG_LEN, Policy, Preset};
 
@@ -176,6 +176,60 @@ pub unsafe extern "C" fn tuomin_builder_set_policy(
         let kind = tuomin_kind::to_kind(kind).ok_or(tuomin_result::InvalidParameter)?;
         let policy = parse_policy(kind, spec).ok_or(tuomin_result::InvalidParameter)?;
         update(&mut *b.value, |b| b.policy(kind, policy));
+        Ok(())
+    })
+}
+
+/// Sets what the redactor does with the matches of one kind (a
+/// `TUOMIN_KIND_*` value): `TUOMIN_ACTION_MASK` (the default) replaces them
+/// by the kind's policy, `TUOMIN_ACTION_REPORT` finds and counts them but
+/// leaves them unchanged, `TUOMIN_ACTION_ALLOW` leaves them unchanged and
+/// counts them as allowed.
+///
+/// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+/// was, for an unknown kind or action.
+///
+/// # Safety
+///
+/// `b` is NULL or a live builder that no other thread uses during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_set_action(b: *mut tuomin_builder, kind: u32, action: u32) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder used
+        // only by this call.
+        let b = unsafe { enter_mut(b) }?;
+        let kind = tuomin_kind::to_kind(kind).ok_or(tuomin_result::InvalidParameter)?;
+        let action = tuomin_action::to_action(action).ok_or(tuomin_result::InvalidParameter)?;
+        update(&mut *b.value, |b| b.action(kind, action));
+        Ok(())
+    })
+}
+
+/// Masks the matches of one kind (a `TUOMIN_KIND_*` value) only when their
+/// evidence is at least `evidence` (a `TUOMIN_EVIDENCE_*` value); weaker
+/// matches are reported (`TUOMIN_ACTION_REPORT`): listed and counted, left
+/// unchanged. `TUOMIN_EVIDENCE_CONTEXT`, the default, masks every match;
+/// `TUOMIN_EVIDENCE_CHECKSUM` masks only numbers whose check digit holds.
+///
+/// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+/// was, for an unknown kind or evidence.
+///
+/// # Safety
+///
+/// `b` is NULL or a live builder that no other thread uses during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_set_mask_threshold(
+    b: *mut tuomin_builder,
+    kind: u32,
+    evidence: u32,
+) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder used
+        // only by this call.
+        let b = unsafe { enter_mut(b) }?;
+        let kind = tuomin_kind::to_kind(kind).ok_or(tuomin_result::InvalidParameter)?;
+        let evidence = tuomin_evidence::to_evidence(evidence).ok_or(tuomin_result::InvalidParameter)?;
+        update(&mut *b.value, |b| b.mask_threshold(kind, evidence));
         Ok(())
     })
 }

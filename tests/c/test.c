@@ -254,7 +254,9 @@ static bool test_scan(void) {
   CHECK(count == 4);
   CHECK(m[0].kind == TUOMIN_KIND_PHONE);
   CHECK(m[0].start == offset_of("13812345678") && m[0].end == m[0].start + 11);
+  CHECK(m[0].evidence == TUOMIN_EVIDENCE_PATTERN && m[0].action == TUOMIN_ACTION_MASK);
   CHECK(m[1].kind == TUOMIN_KIND_ID_CARD);
+  CHECK(m[1].evidence == TUOMIN_EVIDENCE_CHECKSUM && m[1].action == TUOMIN_ACTION_MASK);
   CHECK(m[1].start == offset_of("11010519491231002X") && m[1].end == m[1].start + 18);
   CHECK(m[2].kind == TUOMIN_KIND_BANK_CARD);
   CHECK(m[2].start == offset_of("6222020200112345679") && m[2].end == m[2].start + 19);
@@ -544,6 +546,84 @@ static bool test_builder_errors(void) {
   return true;
 }
 
+static bool test_counts(void) {
+  tuomin_redactor *r = NULL;
+  CHECK_OK(tuomin_redactor_new_default(&r));
+  tuomin_kind_counts counts[TUOMIN_COUNTS_LEN + 2];
+  memset(counts, 0xff, sizeof counts);
+  CHECK_OK(tuomin_count(r, bytes(CHAT), strlen(CHAT), counts, TUOMIN_COUNTS_LEN + 2));
+  CHECK(counts[0].found == 4 && counts[0].masked == 4 && counts[0].reported == 0 && counts[0].allowed == 0);
+  CHECK(counts[TUOMIN_KIND_PHONE].found == 1 && counts[TUOMIN_KIND_PHONE].masked == 1);
+  CHECK(counts[TUOMIN_KIND_ID_CARD].masked == 1);
+  CHECK(counts[TUOMIN_KIND_BANK_CARD].masked == 1);
+  CHECK(counts[TUOMIN_KIND_ADDRESS].masked == 1);
+  CHECK(counts[TUOMIN_KIND_EMAIL].found == 0);
+  /* Entries past the kinds this version knows are zeroed. */
+  CHECK(counts[TUOMIN_COUNTS_LEN].found == 0 && counts[TUOMIN_COUNTS_LEN + 1].masked == 0);
+
+  /* A short array gets the kinds that fit; the totals still count all. */
+  tuomin_kind_counts two[2];
+  CHECK_OK(tuomin_count(r, bytes(CHAT), strlen(CHAT), two, 2));
+  CHECK(two[0].found == 4 && two[TUOMIN_KIND_PHONE].found == 1);
+  CHECK_OK(tuomin_count(r, bytes(CHAT), strlen(CHAT), NULL, 0));
+  CHECK_RESULT(tuomin_count(r, bytes(CHAT), strlen(CHAT), NULL, 1), TUOMIN_RESULT_NULL_PARAMETER);
+  CHECK_RESULT(tuomin_count(NULL, bytes(CHAT), strlen(CHAT), counts, 1), TUOMIN_RESULT_NULL_PARAMETER);
+
+  /* A stream's counts, fed one byte at a time, equal the one-shot counts. */
+  tuomin_stream *s = NULL;
+  CHECK_OK(tuomin_stream_new(r, &s));
+  uint8_t dst[256];
+  size_t len = strlen(CHAT);
+  for (size_t i = 0; i < len; i++) {
+    size_t read = 0, written = 0;
+    CHECK_OK(tuomin_stream_feed(s, bytes(CHAT) + i, 1, i + 1 == len, dst, sizeof dst, &read, &written));
+    CHECK(read == 1);
+  }
+  tuomin_kind_counts streamed[TUOMIN_COUNTS_LEN];
+  CHECK_OK(tuomin_stream_counts(s, streamed, TUOMIN_COUNTS_LEN));
+  CHECK(memcmp(streamed, counts, sizeof streamed) == 0);
+  CHECK_RESULT(tuomin_stream_counts(NULL, streamed, 1), TUOMIN_RESULT_NULL_PARAMETER);
+  tuomin_stream_free(s);
+  tuomin_redactor_free(r);
+  return true;
+}
+
+static bool test_actions_and_thresholds(void) {
+  tuomin_builder *b = NULL;
+  tuomin_redactor *r = NULL;
+  CHECK_OK(tuomin_builder_new(&b));
+  CHECK_OK(tuomin_builder_set_action(b, TUOMIN_KIND_PHONE, TUOMIN_ACTION_REPORT));
+  /* Bank cards need a checksum to be masked (this one passes Luhn). */
+  CHECK_OK(tuomin_builder_set_mask_threshold(b, TUOMIN_KIND_BANK_CARD, TUOMIN_EVIDENCE_CHECKSUM));
+  /* Addresses are never stronger than a pattern: reported. */
+  CHECK_OK(tuomin_builder_set_mask_threshold(b, TUOMIN_KIND_ADDRESS, TUOMIN_EVIDENCE_CHECKSUM));
+  CHECK_RESULT(tuomin_builder_set_action(b, TUOMIN_KIND_PHONE, 0), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_RESULT(tuomin_builder_set_action(b, 0, TUOMIN_ACTION_MASK), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_RESULT(tuomin_builder_set_mask_threshold(b, TUOMIN_KIND_PHONE, 4), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_RESULT(tuomin_builder_set_action(NULL, TUOMIN_KIND_PHONE, TUOMIN_ACTION_MASK),
+               TUOMIN_RESULT_NULL_PARAMETER);
+  CHECK_OK(tuomin_builder_build(b, &r));
+  tuomin_builder_free(b);
+  char *out = redact_alloc(r, CHAT);
+  CHECK(out != NULL);
+  CHECK(strcmp(out,
+               "客户：我的手机是13812345678，身份证1***************2X，"
+               "卡号622202*********5679，地址是北京市朝阳区建国路88号。") == 0);
+  free(out);
+  tuomin_match m[8];
+  size_t count = 0;
+  CHECK_OK(tuomin_scan(r, bytes(CHAT), strlen(CHAT), m, 8, &count));
+  CHECK(count == 4);
+  CHECK(m[0].action == TUOMIN_ACTION_REPORT && m[1].action == TUOMIN_ACTION_MASK);
+  CHECK(m[2].action == TUOMIN_ACTION_MASK && m[3].action == TUOMIN_ACTION_REPORT);
+  tuomin_kind_counts counts[TUOMIN_COUNTS_LEN];
+  CHECK_OK(tuomin_count(r, bytes(CHAT), strlen(CHAT), counts, TUOMIN_COUNTS_LEN));
+  CHECK(counts[0].found == 4 && counts[0].masked == 2 && counts[0].reported == 2);
+  CHECK(counts[TUOMIN_KIND_PHONE].reported == 1 && counts[TUOMIN_KIND_ADDRESS].reported == 1);
+  tuomin_redactor_free(r);
+  return true;
+}
+
 static bool test_stream_matches_one_shot(void) {
   const char *presets[] = {"conventional", "tag", "remove"};
   static char out[4096];
@@ -808,6 +888,8 @@ int main(void) {
       TEST(test_redact_in_place),
       TEST(test_builder),
       TEST(test_builder_errors),
+      TEST(test_counts),
+      TEST(test_actions_and_thresholds),
       TEST(test_stream_matches_one_shot),
       TEST(test_stream_output_full),
       TEST(test_stream_finish_and_end_message),

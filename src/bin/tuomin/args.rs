@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use tuomin::{Kind, KindSet, Policy, Preset};
+use tuomin::{Evidence, Kind, KindSet, Policy, Preset};
 
 /// Find and mask personal information (phone, resident ID and bank card
 /// numbers) in Chinese customer-service chat text.
@@ -27,6 +27,10 @@ pub enum Command {
 pub struct RedactArgs {
     /// File to read; standard input when absent or `-`.
     pub file: Option<PathBuf>,
+    /// After the output, write per-kind counts of what was found, masked,
+    /// reported and allowed to standard error (never the values).
+    #[arg(long)]
+    pub summary: bool,
     #[command(flatten)]
     pub config: ConfigArgs,
 }
@@ -40,8 +44,12 @@ pub struct ScanArgs {
     pub format: Format,
     /// Include the matched text in the output (off by default: the listing
     /// itself should not leak what it lists).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "summary")]
     pub show_text: bool,
+    /// Print per-kind counts of what was found, masked, reported and allowed
+    /// instead of the listing (never the values).
+    #[arg(long)]
+    pub summary: bool,
     #[command(flatten)]
     pub config: ConfigArgs,
 }
@@ -71,6 +79,13 @@ pub struct ConfigArgs {
     /// Characters before a number searched for a context word.
     #[arg(long, value_name = "CHARS", default_value_t = tuomin::DEFAULT_CONTEXT_WINDOW)]
     pub context_window: usize,
+    /// Kinds to find and count but leave unchanged, comma-separated; repeatable.
+    #[arg(long = "report-only", value_name = "LIST", value_parser = parse_kinds)]
+    pub report_only: Vec<KindSet>,
+    /// Mask a kind's matches only with at least this evidence (context, pattern,
+    /// checksum) and report weaker ones; KIND may be `all`; repeatable.
+    #[arg(long = "mask-threshold", value_name = "KIND=EVIDENCE", value_parser = parse_threshold)]
+    pub thresholds: Vec<(KindSet, Evidence)>,
 }
 
 /// A policy as written on the command line; `tag` alone means the preset
@@ -87,6 +102,14 @@ fn parse_kinds(s: &str) -> Result<KindSet, String> {
         return Err("no kind given".to_string());
     }
     Ok(set)
+}
+
+fn parse_threshold(s: &str) -> Result<(KindSet, Evidence), String> {
+    let (kinds, evidence) = s.split_once('=').ok_or("expected KIND=EVIDENCE, e.g. id_card=checksum")?;
+    let kinds = parse_kinds(kinds)?;
+    let evidence = Evidence::from_name(evidence.trim())
+        .ok_or_else(|| format!("unknown evidence {evidence:?} (known: context, pattern, checksum)"))?;
+    Ok((kinds, evidence))
 }
 
 fn parse_preset(s: &str) -> Result<Preset, String> {
@@ -136,5 +159,14 @@ mod tests {
         assert!(parse_policy("phone=keep:3").is_err());
         assert!(parse_policy("phone=keep:3:999").is_err());
         assert!(parse_policy("phone=blur").is_err());
+    }
+
+    #[test]
+    fn parses_thresholds() {
+        assert_eq!(parse_threshold("id_card=checksum"), Ok((KindSet::NONE.with(Kind::IdCard), Evidence::Checksum)));
+        assert_eq!(parse_threshold("all=pattern"), Ok((KindSet::ALL, Evidence::Pattern)));
+        assert!(parse_threshold("id_card").is_err());
+        assert!(parse_threshold("id_card=strong").is_err());
+        assert!(parse_threshold("idcard=checksum").is_err());
     }
 }

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use tuomin::{Piece, Redactor};
+use tuomin::{Action, Counts, Piece, Redactor};
 
 use args::{Cli, Command, ConfigArgs, Format, PolicySpec};
 
@@ -47,7 +47,22 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let result = match &cli.command {
-        Command::Redact(_) => redact(&redactor, input, &mut out),
+        Command::Redact(a) => redact(&redactor, input, &mut out).and_then(|counts| {
+            if a.summary {
+                // The redacted text goes to standard output; the summary
+                // goes next to it, for the operator.
+                out.flush().map_err(Failure::Write)?;
+                output::write_summary_text(&mut io::stderr().lock(), &counts).map_err(Failure::Write)?;
+            }
+            Ok(())
+        }),
+        Command::Scan(a) if a.summary => count(&redactor, input).and_then(|counts| {
+            match a.format {
+                Format::Jsonl => output::write_summary_json(&mut out, &counts),
+                Format::Text => output::write_summary_text(&mut out, &counts),
+            }
+            .map_err(Failure::Write)
+        }),
         Command::Scan(a) => scan(&redactor, input, a.format, a.show_text, &mut out),
     }
     .and_then(|()| out.flush().map_err(Failure::Write));
@@ -73,6 +88,14 @@ fn build(config: &ConfigArgs) -> Result<Redactor, String> {
             PolicySpec::DefaultTag => tuomin::Preset::TagChinese.policy(*kind),
         };
         b = b.policy(*kind, policy);
+    }
+    for kind in config.report_only.iter().flat_map(|set| set.iter()) {
+        b = b.action(kind, Action::Report);
+    }
+    for (kinds, evidence) in &config.thresholds {
+        for kind in kinds.iter() {
+            b = b.mask_threshold(kind, *evidence);
+        }
     }
     b.build().map_err(|e| e.to_string())
 }
@@ -116,7 +139,8 @@ fn for_each_chunk(
     finish()
 }
 
-fn redact(redactor: &Redactor, input: Input, out: &mut impl Write) -> Result<(), Failure> {
+/// Redacts the input to `out`; returns the counts of what was found.
+fn redact(redactor: &Redactor, input: Input, out: &mut impl Write) -> Result<Counts, Failure> {
     let stream = std::cell::RefCell::new(redactor.stream());
     let out = std::cell::RefCell::new(out);
     let write = |p: Piece<'_>| out.borrow_mut().write_all(p.bytes()).map_err(Failure::Write);
@@ -128,7 +152,20 @@ fn redact(redactor: &Redactor, input: Input, out: &mut impl Write) -> Result<(),
             out.borrow_mut().flush().map_err(Failure::Write)
         },
         || stream.borrow_mut().finish(&mut { write }),
-    )
+    )?;
+    Ok(*stream.borrow().counts())
+}
+
+/// Reads the input through a stream and returns the counts only.
+fn count(redactor: &Redactor, input: Input) -> Result<Counts, Failure> {
+    let stream = std::cell::RefCell::new(redactor.stream());
+    let ignore = |_: Piece<'_>| -> Result<(), Failure> { Ok(()) };
+    for_each_chunk(
+        input,
+        |chunk| stream.borrow_mut().push(chunk, &mut { ignore }),
+        || stream.borrow_mut().finish(&mut { ignore }),
+    )?;
+    Ok(*stream.borrow().counts())
 }
 
 fn scan(

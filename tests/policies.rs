@@ -1,0 +1,160 @@
+//! Deployment policies: audit counts, per-kind actions, allow lists,
+//! report-only thresholds and keyed pseudonyms, one-shot and streamed.
+
+use tuomin::{Action, Counts, Kind, KindCounts, Piece, Redactor};
+
+/// Made-up numbers: a mobile number, an ID number with a valid check
+/// character, a card that passes Luhn, a landline, an email address.
+const CHAT: &str = "客户：手机13812345678，身份证11010519491231002X，卡号6222020200112345679，\
+座机010-62345678，邮箱 zhangsan@example.com，再说一遍手机 138 1234 5678。";
+
+/// (masked, reported, allowed).
+fn triple(c: KindCounts) -> (u64, u64, u64) {
+    (c.masked, c.reported, c.allowed)
+}
+
+/// Streams `text` in pieces of `size` bytes; returns the output and the
+/// stream's counts.
+fn streamed(r: &Redactor, text: &[u8], size: usize) -> (Vec<u8>, Counts) {
+    let mut stream = r.stream();
+    let mut out = Vec::new();
+    let mut sink = |p: Piece<'_>| -> Result<(), ()> {
+        out.extend_from_slice(p.bytes());
+        Ok(())
+    };
+    for chunk in text.chunks(size) {
+        stream.push(chunk, &mut sink).unwrap();
+    }
+    stream.finish(&mut sink).unwrap();
+    (out, *stream.counts())
+}
+
+#[test]
+fn counts_by_kind() {
+    let r = Redactor::new();
+    let counts = r.count(CHAT);
+    assert_eq!(triple(counts.get(Kind::Phone)), (3, 0, 0));
+    assert_eq!(counts.get(Kind::IdCard).masked, 1);
+    assert_eq!(counts.get(Kind::BankCard).masked, 1);
+    assert_eq!(counts.get(Kind::Email).masked, 1);
+    assert_eq!(counts.get(Kind::Address).found(), 0);
+    assert_eq!(counts.total().found(), 6);
+    assert_eq!(counts.total().found(), r.find_iter(CHAT).count() as u64);
+    let kinds: Vec<Kind> = counts.iter().map(|(k, _)| k).collect();
+    assert_eq!(kinds, [Kind::Phone, Kind::IdCard, Kind::BankCard, Kind::Email]);
+    // The counts never show what was found.
+    let debug = format!("{counts:?}");
+    assert!(!debug.contains("138") && !debug.contains("example"), "{debug}");
+}
+
+#[test]
+fn redact_counted_agrees_with_redact_and_count() {
+    let r = Redactor::new();
+    let (text, counts) = r.redact_counted(CHAT);
+    assert_eq!(text, r.redact(CHAT));
+    assert_eq!(counts, r.count(CHAT));
+    let (same, none) = r.redact_counted("没有号码的一句话");
+    assert!(matches!(same, std::borrow::Cow::Borrowed(_)));
+    assert!(none.is_empty());
+
+    let mut out = Vec::new();
+    let mut sum = Counts::new();
+    assert_eq!(r.redact_into_counted(CHAT.as_bytes(), &mut out, &mut sum), 6);
+    assert_eq!(r.redact_into_counted(CHAT.as_bytes(), &mut out, &mut sum), 6);
+    assert_eq!(sum.get(Kind::Phone).masked, 6);
+    let mut twice = counts;
+    twice += counts;
+    assert_eq!(sum, twice);
+}
+
+#[test]
+fn stream_counts_equal_one_shot_for_any_chunking() {
+    let r = Redactor::new();
+    let want = r.count(CHAT);
+    for size in [1, 2, 3, 5, 7, 16, 64, CHAT.len()] {
+        let (out, counts) = streamed(&r, CHAT.as_bytes(), size);
+        assert_eq!(out, r.redact(CHAT).as_bytes(), "chunks of {size}");
+        assert_eq!(counts, want, "chunks of {size}");
+    }
+}
+
+#[test]
+fn stream_counts_accumulate_across_messages_until_reset() {
+    let r = Redactor::new();
+    let mut stream = r.stream();
+    let mut sink = |_: Piece<'_>| -> Result<(), ()> { Ok(()) };
+    stream.push("手机13812345678".as_bytes(), &mut sink).unwrap();
+    // Held back: the number may go on.
+    assert_eq!(stream.counts().total().found(), 0);
+    stream.end_message(&mut sink).unwrap();
+    stream.push("手机13912345678".as_bytes(), &mut sink).unwrap();
+    stream.end_message(&mut sink).unwrap();
+    assert_eq!(stream.counts().get(Kind::Phone).masked, 2);
+    let before = stream.reset_counts();
+    assert_eq!(before.get(Kind::Phone).masked, 2);
+    assert!(stream.counts().is_empty());
+}
+
+#[test]
+fn writer_and_reader_expose_counts() {
+    use std::io::{Read, Write};
+    let r = Redactor::new();
+    let mut w = tuomin::RedactWriter::new(&r, Vec::new());
+    w.write_all(CHAT.as_bytes()).unwrap();
+    w.end_message().unwrap();
+    assert_eq!(*w.counts(), r.count(CHAT));
+    let mut reader = tuomin::RedactReader::new(&r, CHAT.as_bytes());
+    let mut out = String::new();
+    reader.read_to_string(&mut out).unwrap();
+    assert_eq!(*reader.counts(), r.count(CHAT));
+}
+
+#[test]
+fn report_only_kinds_are_found_and_left_unchanged() {
+    let r = Redactor::builder().action(Kind::Phone, Action::Report).build().unwrap();
+    let out = r.redact(CHAT);
+    assert!(out.contains("手机13812345678") && out.contains("010-62345678"), "{out}");
+    assert!(out.contains("身份证1***************2X"), "{out}");
+    let counts = r.count(CHAT);
+    assert_eq!(triple(counts.get(Kind::Phone)), (0, 3, 0));
+    assert_eq!(counts.get(Kind::IdCard).masked, 1);
+    let actions: Vec<(Kind, Action)> = r.find_iter(CHAT).map(|m| (m.kind(), m.action())).collect();
+    assert_eq!(actions[0], (Kind::Phone, Action::Report));
+    assert_eq!(actions[1], (Kind::IdCard, Action::Mask));
+    // In place too.
+    let mut buf = CHAT.as_bytes().to_vec();
+    assert_eq!(r.redact_in_place(&mut buf).unwrap(), 6);
+    assert_eq!(buf, out.as_bytes());
+    // Streams agree.
+    for size in [1, 4, 9] {
+        let (streamed_out, counts) = streamed(&r, CHAT.as_bytes(), size);
+        assert_eq!(streamed_out, out.as_bytes());
+        assert_eq!(counts, r.count(CHAT));
+    }
+}
+
+#[test]
+fn thresholds_report_matches_with_weaker_evidence() {
+    use tuomin::Evidence;
+    let text = "身份证11010519491231002X，旧身份证号 110105491231002，手机13812345678";
+    let r = Redactor::builder().mask_threshold(Kind::IdCard, Evidence::Checksum).build().unwrap();
+    let found: Vec<(Kind, Evidence, Action)> =
+        r.find_iter(text).map(|m| (m.kind(), m.evidence(), m.action())).collect();
+    assert_eq!(
+        found,
+        [
+            (Kind::IdCard, Evidence::Checksum, Action::Mask),
+            (Kind::IdCard, Evidence::Context, Action::Report),
+            (Kind::Phone, Evidence::Pattern, Action::Mask),
+        ]
+    );
+    assert_eq!(r.redact(text), "身份证1***************2X，旧身份证号 110105491231002，手机138****5678");
+    assert_eq!(triple(r.count(text).get(Kind::IdCard)), (1, 1, 0));
+    // A threshold on every kind: only checksum-validated numbers are masked.
+    let strict = Kind::ALL.into_iter().fold(Redactor::builder(), |b, k| b.mask_threshold(k, Evidence::Checksum));
+    let strict = strict.build().unwrap();
+    assert_eq!(strict.redact(text), "身份证1***************2X，旧身份证号 110105491231002，手机13812345678");
+    // A threshold does not turn a report-only kind back into masking.
+    let r = Redactor::builder().action(Kind::IdCard, Action::Report).build().unwrap();
+    assert!(r.find_iter(text).filter(|m| m.kind() == Kind::IdCard).all(|m| m.action() == Action::Report));
+}
