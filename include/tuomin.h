@@ -451,6 +451,45 @@ tuomin_result tuomin_builder_set_action(struct tuomin_builder *b, uint32_t kind,
 tuomin_result tuomin_builder_set_mask_threshold(struct tuomin_builder *b, uint32_t kind, uint32_t evidence);
 
 /*
+ Adds a value that is never masked, of whatever kind: a company hotline
+ (`"95588"`, `"400-820-8820"`), an agent's extension. Matches with this
+ value are left unchanged and reported with `TUOMIN_ACTION_ALLOW`.
+
+ Phone, ID and bank card numbers compare by their digits (and an ID's
+ check character X), whatever the separators, full-width digits or
+ country code in the text: `"400-820-8820"` also allows `400 820 8820`
+ and `４００-８２０-８８２０`. Other kinds compare the whole matched text,
+ with full-width ASCII forms folded to ASCII (and email addresses in
+ lower case).
+
+ Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+ was, for a string that is not UTF-8.
+
+ # Safety
+
+ `b` is NULL or a live builder that no other thread uses during the
+ call; `value` is NULL or a NUL-terminated string.
+ */
+tuomin_result tuomin_builder_add_allow_value(struct tuomin_builder *b, const char *value);
+
+/*
+ Adds an allow pattern for one kind (a `TUOMIN_KIND_*` value): a regular
+ expression (the syntax of Rust's `regex` crate) that must match the
+ whole matched text as written. Matching matches are left unchanged and
+ reported with `TUOMIN_ACTION_ALLOW`.
+
+ Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+ was, for an unknown kind, a pattern that does not compile, or a string
+ that is not UTF-8.
+
+ # Safety
+
+ `b` is NULL or a live builder that no other thread uses during the
+ call; `pattern` is NULL or a NUL-terminated string.
+ */
+tuomin_result tuomin_builder_add_allow_pattern(struct tuomin_builder *b, uint32_t kind, const char *pattern);
+
+/*
  Sets how many characters before a number are searched for a context
  word such as `身份证` (default 12, at most 64).
 

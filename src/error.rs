@@ -1,4 +1,5 @@
-//! Errors. None of them ever quotes input text.
+//! Errors. None of them ever quotes input text (an allow pattern is
+//! configuration, and is quoted so that it can be found and fixed).
 
 use crate::kind::Kind;
 
@@ -23,6 +24,16 @@ pub enum Error {
         len: usize,
         /// The longest tag accepted.
         max: usize,
+    },
+    /// An allow pattern is not a valid regular expression.
+    #[error("allow pattern {pattern:?} for {kind} is not a valid regular expression: {message}")]
+    AllowPattern {
+        /// The kind the pattern was given for.
+        kind: Kind,
+        /// The pattern as given.
+        pattern: String,
+        /// What is wrong with it.
+        message: String,
     },
     /// In-place redaction was asked of a policy that changes the length.
     #[error("the policy for {kind} changes the length of the text, so it cannot redact in place")]

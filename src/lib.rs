@@ -158,6 +158,10 @@
 //! * [`Builder::action`] makes a kind report-only;
 //!   [`Builder::mask_threshold`] masks only matches with at least a given
 //!   [`Evidence`] and reports the weaker ones.
+//! * [`Builder::allow_value`] never masks a value (a company hotline),
+//!   compared by digits for numbers whatever the way they are written;
+//!   [`Builder::allow_pattern`] allows the matches of a kind whose whole
+//!   text matches a regular expression.
 //! * [`Counts`] are audit counts per kind (masked, reported, allowed),
 //!   never values: from [`Redactor::count`], [`Redactor::redact_counted`]
 //!   and [`Redactor::redact_into_counted`], and added up by a [`Stream`]
@@ -191,6 +195,7 @@ pub mod ffi;
 mod io;
 mod kind;
 mod matches;
+mod normalize;
 mod policy;
 mod redactor;
 mod rules;

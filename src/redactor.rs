@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::kind::{Kind, KindSet};
 use crate::matches::{Action, Evidence, Match};
 use crate::policy::{MAX_TAG_LEN, Policy, Preset, mask_in_place, write_replacement};
-use crate::rules::Rules;
+use crate::rules::{AllowList, Rules};
 use crate::scan::context::Hotwords;
 use crate::scan::{Scratch, Step, step};
 
@@ -338,6 +338,8 @@ pub struct Builder {
     preset: Preset,
     policies: [Option<Policy>; Kind::ALL.len()],
     rules: Rules,
+    allow_values: Vec<String>,
+    allow_patterns: Vec<(Kind, String)>,
     window: usize,
     today: Option<Date>,
 }
@@ -356,6 +358,8 @@ impl Builder {
             preset: Preset::Conventional,
             policies: Default::default(),
             rules: Rules::default(),
+            allow_values: Vec::new(),
+            allow_patterns: Vec::new(),
             window: DEFAULT_CONTEXT_WINDOW,
             today: None,
         }
@@ -426,6 +430,60 @@ impl Builder {
         self
     }
 
+    /// Never masks this value, of whatever kind: a company hotline
+    /// (`95588`, `400-820-8820`), an agent's extension, a test number.
+    /// Matches with an allowed value get [`Action::Allow`]: left unchanged,
+    /// still yielded by [`Redactor::find_iter`] and counted as allowed.
+    ///
+    /// Values are compared after normalisation. For phone, ID and bank
+    /// card numbers only the digits count (and an ID's check character
+    /// `X`), read as the scanner reads them: full-width digits and Chinese
+    /// numerals are digits, separators and a country code (`+86`) in the
+    /// text are ignored. So allowing `400-820-8820` also allows
+    /// `400 820 8820`, `4008208820` and `４００-８２０-８８２０`. Write the
+    /// value without a country code. For other kinds the whole matched
+    /// text must equal the value, after full-width ASCII forms are folded
+    /// to ASCII (and, for email addresses, ASCII letters to lower case).
+    ///
+    /// ```
+    /// use tuomin::{Action, Kind, Redactor};
+    ///
+    /// let redactor = Redactor::builder().allow_value("400-820-8820").build()?;
+    /// let text = "客服热线４００ ８２０ ８８２０，我的手机13812345678";
+    /// assert_eq!(redactor.redact(text), "客服热线４００ ８２０ ８８２０，我的手机138****5678");
+    /// assert_eq!(redactor.count(text).get(Kind::Phone).allowed, 1);
+    /// let actions: Vec<Action> = redactor.find_iter(text).map(|m| m.action()).collect();
+    /// assert_eq!(actions, [Action::Allow, Action::Mask]);
+    /// # Ok::<(), tuomin::Error>(())
+    /// ```
+    pub fn allow_value(mut self, value: impl Into<String>) -> Builder {
+        self.allow_values.push(value.into());
+        self
+    }
+
+    /// Never masks a match of `kind` whose whole text matches `pattern`, a
+    /// regular expression in the syntax of the `regex` crate. The pattern
+    /// is matched against the matched text as written (not normalised) and
+    /// must match all of it, as if written `^(?:pattern)$`. Allowed
+    /// matches get [`Action::Allow`].
+    ///
+    /// A pattern that does not compile makes [`Builder::build`] fail with
+    /// [`Error::AllowPattern`], which quotes the pattern.
+    ///
+    /// ```
+    /// use tuomin::{Kind, Redactor};
+    ///
+    /// let redactor = Redactor::builder().allow_pattern(Kind::Email, r"[a-z]+@kefu\.example\.com").build()?;
+    /// let text = "请联系 service@kefu.example.com 或 zhangsan@example.com";
+    /// assert_eq!(redactor.redact(text), "请联系 service@kefu.example.com 或 z*******@example.com");
+    /// assert!(Redactor::builder().allow_pattern(Kind::Email, "(").build().is_err());
+    /// # Ok::<(), tuomin::Error>(())
+    /// ```
+    pub fn allow_pattern(mut self, kind: Kind, pattern: impl Into<String>) -> Builder {
+        self.allow_patterns.push((kind, pattern.into()));
+        self
+    }
+
     /// How many characters before a number are searched for a context word
     /// (default [`DEFAULT_CONTEXT_WINDOW`], at most [`MAX_CONTEXT_WINDOW`]).
     pub fn context_window(mut self, chars: usize) -> Builder {
@@ -445,7 +503,8 @@ impl Builder {
     /// # Errors
     ///
     /// [`Error::ContextWindowTooLarge`] and [`Error::TagTooLong`] for limits
-    /// exceeded.
+    /// exceeded, [`Error::AllowPattern`] for an allow pattern that does not
+    /// compile.
     pub fn build(&self) -> Result<Redactor, Error> {
         if self.window > MAX_CONTEXT_WINDOW {
             return Err(Error::ContextWindowTooLarge { chars: self.window, max: MAX_CONTEXT_WINDOW });
@@ -474,6 +533,7 @@ impl Builder {
             addresses: self.kinds.contains(Kind::Address).then(crate::detect::address::Addresses::shared),
             anchored: crate::detect::anchored::Anchored::new(self.kinds),
         };
-        Ok(Redactor { inner: Arc::new(Inner { det, policies, rules: self.rules.clone() }) })
+        let rules = Rules { allow: AllowList::new(&self.allow_values, &self.allow_patterns)?, ..self.rules.clone() };
+        Ok(Redactor { inner: Arc::new(Inner { det, policies, rules }) })
     }
 }

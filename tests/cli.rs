@@ -154,6 +154,39 @@ fn report_only_and_thresholds_leave_matches_unchanged() {
 }
 
 #[test]
+fn allow_values_files_and_patterns() {
+    let text = "热线４００ ８２０ ８８２０，客服95588，手机13812345678，邮箱 kefu@corp.example.cn\n";
+    let o = tuomin(
+        &["redact", "--allow", "400-820-8820", "--allow-pattern", r"email=\w+@corp\.example\.cn"],
+        text.as_bytes(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "热线４００ ８２０ ８８２０，客服95588，手机138****5678，邮箱 kefu@corp.example.cn\n");
+
+    let dir = std::env::temp_dir().join(format!("tuomin-cli-allow-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("allow.txt");
+    std::fs::write(&path, "# company numbers\r\n\r\n  13812345678  \r\n400 820 8820\n").unwrap();
+    let o = tuomin(&["scan", "--summary", "--allow-file", path.to_str().unwrap()], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with(r#"{"kind":"phone","found":2,"masked":0,"reported":0,"allowed":2}"#),
+        "{}",
+        stdout(&o)
+    );
+
+    std::fs::write(&path, b"\xff\n").unwrap();
+    let o = tuomin(&["redact", "--allow-file", path.to_str().unwrap()], text.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not UTF-8"), "{}", stderr(&o));
+    std::fs::remove_dir_all(dir).unwrap();
+
+    let o = tuomin(&["redact", "--allow-pattern", "phone=(400"], text.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(r#""(400""#), "{}", stderr(&o));
+}
+
+#[test]
 fn bad_usage_exits_2_with_one_clear_line_and_no_output() {
     for args in [
         &["scan", "--kinds", "phone,e-mail"][..],
@@ -164,6 +197,9 @@ fn bad_usage_exits_2_with_one_clear_line_and_no_output() {
         &["redact", "--context-window", "1000"],
         &["redact", "--mask-threshold", "id_card=strong"],
         &["redact", "--report-only", "telephone"],
+        &["redact", "--allow-pattern", "phone=[0-9"],
+        &["redact", "--allow-pattern", "[0-9]+"],
+        &["redact", "--allow-file", "/nonexistent/tuomin/allow.txt"],
     ] {
         let o = tuomin(args, SAMPLE.as_bytes());
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));

@@ -158,3 +158,97 @@ fn thresholds_report_matches_with_weaker_evidence() {
     let r = Redactor::builder().action(Kind::IdCard, Action::Report).build().unwrap();
     assert!(r.find_iter(text).filter(|m| m.kind() == Kind::IdCard).all(|m| m.action() == Action::Report));
 }
+
+#[test]
+fn allowed_values_are_left_unchanged_in_every_form() {
+    let r = Redactor::builder().allow_value("400-820-8820").allow_value("13812345678").build().unwrap();
+    for hotline in ["400-820-8820", "400 820 8820", "4008208820", "４００-８２０-８８２０", "400—820—8820"]
+    {
+        let text = format!("热线{hotline}，手机13912345678");
+        let out = r.redact(&text);
+        assert_eq!(out, format!("热线{hotline}，手机139****5678"), "{hotline}");
+        let found: Vec<Action> = r.find_iter(&text).map(|m| m.action()).collect();
+        assert_eq!(found, [Action::Allow, Action::Mask], "{hotline}");
+        assert_eq!(triple(r.count(&text).get(Kind::Phone)), (1, 0, 1));
+    }
+    // The country code is not part of the number.
+    assert_eq!(r.redact("电话 +86 138 1234 5678"), "电话 +86 138 1234 5678");
+    // A different number is masked.
+    assert_eq!(r.redact("热线400-820-8821"), "热线400-***-8821");
+    // Streams agree, whatever the chunking.
+    let text = "热线４００ ８２０ ８８２０，手机138 1234 5678，卡号6222020200112345679";
+    for size in [1, 3, 10] {
+        let (out, counts) = streamed(&r, text.as_bytes(), size);
+        assert_eq!(out, r.redact(text).as_bytes(), "chunks of {size}");
+        assert_eq!(counts, r.count(text), "chunks of {size}");
+    }
+    assert_eq!(triple(r.count(text).get(Kind::Phone)), (0, 0, 2));
+}
+
+#[test]
+fn allowed_id_numbers_compare_the_check_character() {
+    let r = Redactor::builder().allow_value("11010519491231002x").build().unwrap();
+    assert_eq!(r.redact("身份证11010519491231002X"), "身份证11010519491231002X");
+    assert_eq!(r.redact("身份证１１０１０５１９４９１２３１００２Ｘ"), "身份证１１０１０５１９４９１２３１００２Ｘ");
+}
+
+#[test]
+fn allowed_text_values_compare_after_folding() {
+    let r = Redactor::builder().allow_value("Service@Example.com").allow_value("kefu_01").build().unwrap();
+    // Email addresses compare in lower case, and full-width forms fold.
+    assert_eq!(r.redact("邮箱 service@example.COM"), "邮箱 service@example.COM");
+    assert_eq!(r.redact("邮箱 ｓｅｒｖｉｃｅ＠ｅｘａｍｐｌｅ．ｃｏｍ"), "邮箱 ｓｅｒｖｉｃｅ＠ｅｘａｍｐｌｅ．ｃｏｍ");
+    assert_ne!(r.redact("邮箱 zhangsan@example.com"), "邮箱 zhangsan@example.com");
+    // Other kinds compare case and all.
+    let text = "微信号 kefu_01";
+    assert_eq!(r.redact(text), text);
+    assert_ne!(r.redact("微信号 KEFU_01"), "微信号 KEFU_01");
+}
+
+#[test]
+fn allow_patterns_match_the_whole_match_of_their_kind() {
+    let r = Redactor::builder()
+        .allow_pattern(Kind::Phone, r"400[-\s]?820[-\s]?\d{4}")
+        .allow_pattern(Kind::Email, r"[a-z]+@kefu\.example\.com")
+        .build()
+        .unwrap();
+    let text = "热线400-820-1234，邮箱 service@kefu.example.com，客户 zhangsan@example.com，手机13812345678";
+    let found: Vec<(Kind, Action)> = r.find_iter(text).map(|m| (m.kind(), m.action())).collect();
+    assert_eq!(
+        found,
+        [
+            (Kind::Phone, Action::Allow),
+            (Kind::Email, Action::Allow),
+            (Kind::Email, Action::Mask),
+            (Kind::Phone, Action::Mask)
+        ]
+    );
+    // The whole match must match: a pattern for part of it allows nothing.
+    let partial = Redactor::builder().allow_pattern(Kind::Phone, "138").build().unwrap();
+    assert_eq!(partial.redact("手机13812345678"), "手机138****5678");
+    // A pattern for one kind does not allow another.
+    let other = Redactor::builder().allow_pattern(Kind::BankCard, r"\d+").build().unwrap();
+    assert_eq!(other.redact("手机13812345678"), "手机138****5678");
+}
+
+#[test]
+fn bad_allow_patterns_are_build_errors_naming_the_pattern() {
+    for bad in ["(", "[a-", "a)|(b", r"\p{NoSuchClass}", "a{99999999}"] {
+        let err = Redactor::builder().allow_pattern(Kind::Phone, bad).build().unwrap_err();
+        match &err {
+            tuomin::Error::AllowPattern { kind, pattern, .. } => {
+                assert_eq!((*kind, pattern.as_str()), (Kind::Phone, bad));
+            }
+            other => panic!("{bad:?}: {other:?}"),
+        }
+        assert!(err.to_string().contains(&format!("{bad:?}")), "{err}");
+    }
+}
+
+#[test]
+fn allowed_matches_are_left_in_place() {
+    let r = Redactor::builder().allow_value("13812345678").build().unwrap();
+    let mut buf = "手机13812345678，备用13912345678".as_bytes().to_vec();
+    assert_eq!(r.redact_in_place(&mut buf).unwrap(), 2);
+    assert_eq!(buf, "手机13812345678，备用139****5678".as_bytes());
+}

@@ -234,6 +234,70 @@ pub unsafe extern "C" fn tuomin_builder_set_mask_threshold(
     })
 }
 
+/// Adds a value that is never masked, of whatever kind: a company hotline
+/// (`"95588"`, `"400-820-8820"`), an agent's extension. Matches with this
+/// value are left unchanged and reported with `TUOMIN_ACTION_ALLOW`.
+///
+/// Phone, ID and bank card numbers compare by their digits (and an ID's
+/// check character X), whatever the separators, full-width digits or
+/// country code in the text: `"400-820-8820"` also allows `400 820 8820`
+/// and `４００-８２０-８８２０`. Other kinds compare the whole matched text,
+/// with full-width ASCII forms folded to ASCII (and email addresses in
+/// lower case).
+///
+/// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+/// was, for a string that is not UTF-8.
+///
+/// # Safety
+///
+/// `b` is NULL or a live builder that no other thread uses during the
+/// call; `value` is NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_add_allow_value(b: *mut tuomin_builder, value: *const c_char) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder used
+        // only by this call.
+        let b = unsafe { enter_mut(b) }?;
+        // SAFETY: the caller guarantees `value` is NULL or a C string.
+        let value = unsafe { utf8(value) }?;
+        update(&mut *b.value, |b| b.allow_value(value));
+        Ok(())
+    })
+}
+
+/// Adds an allow pattern for one kind (a `TUOMIN_KIND_*` value): a regular
+/// expression (the syntax of Rust's `regex` crate) that must match the
+/// whole matched text as written. Matching matches are left unchanged and
+/// reported with `TUOMIN_ACTION_ALLOW`.
+///
+/// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+/// was, for an unknown kind, a pattern that does not compile, or a string
+/// that is not UTF-8.
+///
+/// # Safety
+///
+/// `b` is NULL or a live builder that no other thread uses during the
+/// call; `pattern` is NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_add_allow_pattern(
+    b: *mut tuomin_builder,
+    kind: u32,
+    pattern: *const c_char,
+) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder used
+        // only by this call.
+        let b = unsafe { enter_mut(b) }?;
+        // SAFETY: the caller guarantees `pattern` is NULL or a C string.
+        let pattern = unsafe { utf8(pattern) }?;
+        let kind = tuomin_kind::to_kind(kind).ok_or(tuomin_result::InvalidParameter)?;
+        // Checked now, so that the call that added it reports it.
+        crate::rules::check_pattern(kind, pattern).map_err(|_| tuomin_result::InvalidParameter)?;
+        update(&mut *b.value, |b| b.allow_pattern(kind, pattern));
+        Ok(())
+    })
+}
+
 /// Sets how many characters before a number are searched for a context
 /// word such as `身份证` (default 12, at most 64).
 ///

@@ -36,9 +36,9 @@ mod result;
 mod stream;
 
 pub use self::builder::{
-    tuomin_builder, tuomin_builder_build, tuomin_builder_free, tuomin_builder_new, tuomin_builder_set_action,
-    tuomin_builder_set_context_window, tuomin_builder_set_kinds, tuomin_builder_set_mask_threshold,
-    tuomin_builder_set_policy, tuomin_builder_set_preset,
+    tuomin_builder, tuomin_builder_add_allow_pattern, tuomin_builder_add_allow_value, tuomin_builder_build,
+    tuomin_builder_free, tuomin_builder_new, tuomin_builder_set_action, tuomin_builder_set_context_window,
+    tuomin_builder_set_kinds, tuomin_builder_set_mask_threshold, tuomin_builder_set_policy, tuomin_builder_set_preset,
 };
 pub use self::counts::{tuomin_count, tuomin_kind_counts, tuomin_stream_counts};
 pub use self::redactor::{

@@ -624,6 +624,38 @@ static bool test_actions_and_thresholds(void) {
   return true;
 }
 
+static bool test_allow_lists(void) {
+  tuomin_builder *b = NULL;
+  tuomin_redactor *r = NULL;
+  CHECK_OK(tuomin_builder_new(&b));
+  /* The same number written another way. */
+  CHECK_OK(tuomin_builder_add_allow_value(b, "138 1234 5678"));
+  CHECK_OK(tuomin_builder_add_allow_pattern(b, TUOMIN_KIND_BANK_CARD, "6222\\d{15}"));
+  CHECK_RESULT(tuomin_builder_add_allow_pattern(b, TUOMIN_KIND_ID_CARD, "(unclosed"),
+               TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_RESULT(tuomin_builder_add_allow_pattern(b, 0, "\\d+"), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_RESULT(tuomin_builder_add_allow_value(b, "\xff"), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_RESULT(tuomin_builder_add_allow_value(b, NULL), TUOMIN_RESULT_NULL_PARAMETER);
+  CHECK_OK(tuomin_builder_build(b, &r));
+  tuomin_builder_free(b);
+  char *out = redact_alloc(r, CHAT);
+  CHECK(out != NULL);
+  CHECK(strcmp(out,
+               "客户：我的手机是13812345678，身份证1***************2X，"
+               "卡号6222020200112345679，地址是北京市朝阳区＊＊＊**＊。") == 0);
+  free(out);
+  tuomin_match m[8];
+  size_t count = 0;
+  CHECK_OK(tuomin_scan(r, bytes(CHAT), strlen(CHAT), m, 8, &count));
+  CHECK(count == 4 && m[0].action == TUOMIN_ACTION_ALLOW && m[2].action == TUOMIN_ACTION_ALLOW);
+  tuomin_kind_counts counts[TUOMIN_COUNTS_LEN];
+  CHECK_OK(tuomin_count(r, bytes(CHAT), strlen(CHAT), counts, TUOMIN_COUNTS_LEN));
+  CHECK(counts[0].allowed == 2 && counts[0].masked == 2);
+  CHECK(counts[TUOMIN_KIND_PHONE].allowed == 1 && counts[TUOMIN_KIND_BANK_CARD].allowed == 1);
+  tuomin_redactor_free(r);
+  return true;
+}
+
 static bool test_stream_matches_one_shot(void) {
   const char *presets[] = {"conventional", "tag", "remove"};
   static char out[4096];
@@ -890,6 +922,7 @@ int main(void) {
       TEST(test_builder_errors),
       TEST(test_counts),
       TEST(test_actions_and_thresholds),
+      TEST(test_allow_lists),
       TEST(test_stream_matches_one_shot),
       TEST(test_stream_output_full),
       TEST(test_stream_finish_and_end_message),

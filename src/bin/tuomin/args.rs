@@ -86,6 +86,18 @@ pub struct ConfigArgs {
     /// checksum) and report weaker ones; KIND may be `all`; repeatable.
     #[arg(long = "mask-threshold", value_name = "KIND=EVIDENCE", value_parser = parse_threshold)]
     pub thresholds: Vec<(KindSet, Evidence)>,
+    /// A value never masked (a hotline such as 400-820-8820); numbers compare by
+    /// their digits; repeatable.
+    #[arg(long = "allow", value_name = "VALUE")]
+    pub allow: Vec<String>,
+    /// A file of values never masked, one a line (blank lines and lines starting
+    /// with # are skipped); repeatable.
+    #[arg(long = "allow-file", value_name = "FILE")]
+    pub allow_files: Vec<PathBuf>,
+    /// A regular expression; matches of KIND whose whole text it matches are never
+    /// masked; repeatable.
+    #[arg(long = "allow-pattern", value_name = "KIND=REGEX", value_parser = parse_allow_pattern)]
+    pub allow_patterns: Vec<(Kind, String)>,
 }
 
 /// A policy as written on the command line; `tag` alone means the preset
@@ -110,6 +122,12 @@ fn parse_threshold(s: &str) -> Result<(KindSet, Evidence), String> {
     let evidence = Evidence::from_name(evidence.trim())
         .ok_or_else(|| format!("unknown evidence {evidence:?} (known: context, pattern, checksum)"))?;
     Ok((kinds, evidence))
+}
+
+fn parse_allow_pattern(s: &str) -> Result<(Kind, String), String> {
+    let (kind, pattern) = s.split_once('=').ok_or("expected KIND=REGEX, e.g. phone=400-?820-?\\d{4}")?;
+    let kind = Kind::from_name(kind.trim()).ok_or_else(|| format!("unknown kind {kind:?}"))?;
+    Ok((kind, pattern.to_string()))
 }
 
 fn parse_preset(s: &str) -> Result<Preset, String> {

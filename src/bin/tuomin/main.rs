@@ -97,7 +97,32 @@ fn build(config: &ConfigArgs) -> Result<Redactor, String> {
             b = b.mask_threshold(kind, *evidence);
         }
     }
+    for value in &config.allow {
+        b = b.allow_value(value.clone());
+    }
+    for path in &config.allow_files {
+        for value in read_allow_file(path)? {
+            b = b.allow_value(value);
+        }
+    }
+    for (kind, pattern) in &config.allow_patterns {
+        b = b.allow_pattern(*kind, pattern.clone());
+    }
     b.build().map_err(|e| e.to_string())
+}
+
+/// The values of an allow file: one a line, ends of lines trimmed, blank
+/// lines and `#` comments skipped.
+fn read_allow_file(path: &Path) -> Result<Vec<String>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("cannot read {}: not UTF-8 (at byte {})", path.display(), e.utf8_error().valid_up_to()))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(str::to_string)
+        .collect())
 }
 
 /// The input, opened (so that a missing file is reported before any output).
