@@ -378,7 +378,8 @@ tuomin_result tuomin_builder_set_kinds(struct tuomin_builder *b, const char *lis
 /*
  Starts every kind from a preset's policy: `conventional` (the default,
  `138****5678`), `full` (every digit masked), `tag` (Chinese tags such as
- `[电话号码]`), `tag-en` (`[PHONE]`) or `remove`. Policies set with
+ `[电话号码]`), `tag-en` (`[PHONE]`), `remove` or `hash` (keyed
+ pseudonyms, see `tuomin_builder_set_hash_key`). Policies set with
  `tuomin_builder_set_policy` override the preset for their kind,
  whichever was set first.
 
@@ -402,7 +403,10 @@ tuomin_result tuomin_builder_set_preset(struct tuomin_builder *b, const char *na
    masked (counts from 0 to 255);
  * `tag`: the match replaced by the Chinese tag for the kind, such as
    `[电话号码]`; `tag:TEXT`: replaced by TEXT (at most 64 bytes);
- * `remove`: the match deleted.
+ * `remove`: the match deleted;
+ * `hash`: the match replaced by a keyed pseudonym of its value, such as
+   `[PHONE:1cfe20ec3903d206]`, the same for the same value and key (set
+   the key with `tuomin_builder_set_hash_key`).
 
  Tags and removal change the length of the text, so a redactor with one
  cannot redact in place.
@@ -488,6 +492,30 @@ tuomin_result tuomin_builder_add_allow_value(struct tuomin_builder *b, const cha
  call; `pattern` is NULL or a NUL-terminated string.
  */
 tuomin_result tuomin_builder_add_allow_pattern(struct tuomin_builder *b, uint32_t kind, const char *pattern);
+
+/*
+ Sets the key for the `hash` policy: `key_len` bytes, at least 16 (best
+ 32 random bytes from a secret store). Redactors built with the same key
+ give the same token for the same value, such as
+ `[PHONE:1cfe20ec3903d206]`: the first 8 bytes, in hex, of HMAC-SHA-256
+ over the kind name, a zero byte and the value's digits (for phone, ID
+ and card numbers) or its text.
+
+ The library does not keep the key: the builder, and the redactors it
+ builds, hold only the HMAC state derived from it. The caller may wipe
+ its copy as soon as this returns. Building a redactor with a `hash`
+ policy and no key returns `TUOMIN_RESULT_INVALID_PARAMETER`.
+
+ Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+ was, for a key shorter than 16 bytes.
+
+ # Safety
+
+ `b` is NULL or a live builder that no other thread uses during the
+ call; `key` is valid for reading `key_len` bytes, which no other thread
+ writes during the call.
+ */
+tuomin_result tuomin_builder_set_hash_key(struct tuomin_builder *b, const uint8_t *key, size_t key_len);
 
 /*
  Sets how many characters before a number are searched for a context

@@ -35,6 +35,22 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A kind's policy is [`crate::Policy::Hash`] but no key was given
+    /// ([`crate::Builder::hash_key`]).
+    #[error("the policy for {kind} is hash, which needs a key, and none was given")]
+    HashKeyMissing {
+        /// The first kind whose policy is a hash.
+        kind: Kind,
+    },
+    /// The key for [`crate::Policy::Hash`] is too short to keep tokens
+    /// from being reversed by trying every key.
+    #[error("the hash key is {len} bytes long; at least {min} are needed")]
+    HashKeyTooShort {
+        /// Its length in bytes.
+        len: usize,
+        /// The fewest bytes accepted.
+        min: usize,
+    },
     /// In-place redaction was asked of a policy that changes the length.
     #[error("the policy for {kind} changes the length of the text, so it cannot redact in place")]
     NotLengthPreserving {

@@ -162,6 +162,9 @@
 //!   compared by digits for numbers whatever the way they are written;
 //!   [`Builder::allow_pattern`] allows the matches of a kind whose whole
 //!   text matches a regular expression.
+//! * [`Policy::Hash`] replaces a value by a keyed pseudonym
+//!   (`[PHONE:1cfe20ec3903d206]`), the same for the same value and key, the
+//!   value normalised first; the key comes from [`Builder::hash_key`].
 //! * [`Counts`] are audit counts per kind (masked, reported, allowed),
 //!   never values: from [`Redactor::count`], [`Redactor::redact_counted`]
 //!   and [`Redactor::redact_into_counted`], and added up by a [`Stream`]
@@ -197,6 +200,7 @@ mod kind;
 mod matches;
 mod normalize;
 mod policy;
+mod pseudonym;
 mod redactor;
 mod rules;
 mod scan;
@@ -214,5 +218,6 @@ pub use crate::io::{RedactReader, RedactWriter};
 pub use crate::kind::{Kind, KindSet, SubKind, UnknownKind};
 pub use crate::matches::{Action, Evidence, Match};
 pub use crate::policy::{MAX_TAG_LEN, Policy, Preset};
+pub use crate::pseudonym::MIN_HASH_KEY_LEN;
 pub use crate::redactor::{Builder, DEFAULT_CONTEXT_WINDOW, FindIter, MAX_CONTEXT_WINDOW, Redactor};
 pub use crate::stream::{MAX_HOLDBACK, Piece, Sink, Status, Stream, StreamMatch};

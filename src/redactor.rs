@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::kind::{Kind, KindSet};
 use crate::matches::{Action, Evidence, Match};
 use crate::policy::{MAX_TAG_LEN, Policy, Preset, mask_in_place, write_replacement};
+use crate::pseudonym::PseudonymKey;
 use crate::rules::{AllowList, Rules};
 use crate::scan::context::Hotwords;
 use crate::scan::{Scratch, Step, step};
@@ -43,6 +44,7 @@ struct Inner {
     det: Detectors,
     policies: [Policy; Kind::ALL.len()],
     rules: Rules,
+    key: Option<PseudonymKey>,
 }
 
 impl core::fmt::Debug for Redactor {
@@ -52,6 +54,7 @@ impl core::fmt::Debug for Redactor {
             .field("policies", &self.inner.policies)
             .field("actions", &self.inner.rules.actions)
             .field("thresholds", &self.inner.rules.thresholds)
+            .field("hash_key", &self.inner.key.as_ref().map(|_| "<secret>"))
             .field("context_window", &self.inner.det.window)
             .finish()
     }
@@ -255,9 +258,10 @@ impl Redactor {
     /// when it is only reported or allowed.
     pub(crate) fn write_match(&self, hay: &[u8], m: &Match, out: &mut Vec<u8>) {
         let span = &hay[m.range()];
-        match m.action() {
-            Action::Mask => write_replacement(self.policy(m.kind()), m, span, out),
-            Action::Report | Action::Allow => out.extend_from_slice(span),
+        match (m.action(), self.policy(m.kind()), &self.inner.key) {
+            (Action::Mask, Policy::Hash, Some(key)) => key.write_token(m, span, out),
+            (Action::Mask, policy, _) => write_replacement(policy, m, span, out),
+            _ => out.extend_from_slice(span),
         }
     }
 
@@ -332,6 +336,8 @@ impl core::iter::FusedIterator for FindIter<'_, '_> {}
 /// assert_eq!(redactor.redact("卡号6222021234567890128"), "卡号[卡号]");
 /// # Ok::<(), tuomin::Error>(())
 /// ```
+///
+/// `Debug` output never shows the hash key.
 #[derive(Clone, Debug)]
 pub struct Builder {
     kinds: KindSet,
@@ -340,6 +346,7 @@ pub struct Builder {
     rules: Rules,
     allow_values: Vec<String>,
     allow_patterns: Vec<(Kind, String)>,
+    key: Option<Result<PseudonymKey, Error>>,
     window: usize,
     today: Option<Date>,
 }
@@ -360,6 +367,7 @@ impl Builder {
             rules: Rules::default(),
             allow_values: Vec::new(),
             allow_patterns: Vec::new(),
+            key: None,
             window: DEFAULT_CONTEXT_WINDOW,
             today: None,
         }
@@ -484,6 +492,30 @@ impl Builder {
         self
     }
 
+    /// The key for [`Policy::Hash`] pseudonyms: at least
+    /// [`MIN_HASH_KEY_LEN`](crate::MIN_HASH_KEY_LEN) bytes, best 32 random
+    /// bytes kept in a secret store. Redactors built with the same key give
+    /// the same token for the same value; with another key, other tokens.
+    ///
+    /// The key is not kept: the builder and the redactor hold only the
+    /// HMAC state derived from it (wiped when dropped), and their `Debug`
+    /// output never shows it.
+    ///
+    /// ```
+    /// use tuomin::{Kind, Policy, Redactor};
+    ///
+    /// let key = b"0123456789abcdef-demo-key"; // use a random secret key
+    /// let redactor = Redactor::builder().policy(Kind::Phone, Policy::Hash).hash_key(key).build()?;
+    /// assert_eq!(redactor.redact("手机13812345678"), "手机[PHONE:1cfe20ec3903d206]");
+    /// // The same number written another way gives the same token.
+    /// assert_eq!(redactor.redact("手机 +86 138-1234-5678"), "手机 [PHONE:1cfe20ec3903d206]");
+    /// # Ok::<(), tuomin::Error>(())
+    /// ```
+    pub fn hash_key(mut self, key: impl AsRef<[u8]>) -> Builder {
+        self.key = Some(PseudonymKey::new(key.as_ref()));
+        self
+    }
+
     /// How many characters before a number are searched for a context word
     /// (default [`DEFAULT_CONTEXT_WINDOW`], at most [`MAX_CONTEXT_WINDOW`]).
     pub fn context_window(mut self, chars: usize) -> Builder {
@@ -504,7 +536,8 @@ impl Builder {
     ///
     /// [`Error::ContextWindowTooLarge`] and [`Error::TagTooLong`] for limits
     /// exceeded, [`Error::AllowPattern`] for an allow pattern that does not
-    /// compile.
+    /// compile, [`Error::HashKeyMissing`] for a [`Policy::Hash`] without a
+    /// key and [`Error::HashKeyTooShort`] for a short key.
     pub fn build(&self) -> Result<Redactor, Error> {
         if self.window > MAX_CONTEXT_WINDOW {
             return Err(Error::ContextWindowTooLarge { chars: self.window, max: MAX_CONTEXT_WINDOW });
@@ -533,7 +566,17 @@ impl Builder {
             addresses: self.kinds.contains(Kind::Address).then(crate::detect::address::Addresses::shared),
             anchored: crate::detect::anchored::Anchored::new(self.kinds),
         };
+        let key = match &self.key {
+            Some(Ok(key)) => Some(key.clone()),
+            Some(Err(e)) => return Err(e.clone()),
+            None => {
+                if let Some(kind) = self.kinds.iter().find(|&k| policies[k.index()] == Policy::Hash) {
+                    return Err(Error::HashKeyMissing { kind });
+                }
+                None
+            }
+        };
         let rules = Rules { allow: AllowList::new(&self.allow_values, &self.allow_patterns)?, ..self.rules.clone() };
-        Ok(Redactor { inner: Arc::new(Inner { det, policies, rules }) })
+        Ok(Redactor { inner: Arc::new(Inner { det, policies, rules, key }) })
     }
 }

@@ -187,6 +187,28 @@ fn allow_values_files_and_patterns() {
 }
 
 #[test]
+fn hash_policy_with_a_key_file() {
+    let dir = std::env::temp_dir().join(format!("tuomin-cli-key-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = dir.join("key");
+    // A final line break is not part of the key.
+    std::fs::write(&key, "0123456789abcdef-demo-key\n").unwrap();
+    let text = "手机13812345678，又是 138 1234 5678\n";
+    let o = tuomin(&["redact", "--policy", "phone=hash", "--key-file", key.to_str().unwrap()], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "手机[PHONE:1cfe20ec3903d206]，又是 [PHONE:1cfe20ec3903d206]\n");
+    let o = tuomin(&["redact", "--preset", "hash"], text.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("needs a key"), "{}", stderr(&o));
+    std::fs::write(&key, "short\n").unwrap();
+    let o = tuomin(&["redact", "--preset", "hash", "--key-file", key.to_str().unwrap()], text.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("at least 16"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("short"), "the key is never printed");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn bad_usage_exits_2_with_one_clear_line_and_no_output() {
     for args in [
         &["scan", "--kinds", "phone,e-mail"][..],

@@ -252,3 +252,98 @@ fn allowed_matches_are_left_in_place() {
     assert_eq!(r.redact_in_place(&mut buf).unwrap(), 2);
     assert_eq!(buf, "手机13812345678，备用139****5678".as_bytes());
 }
+
+const KEY: &[u8] = b"0123456789abcdef-demo-key";
+
+fn hashing(key: &[u8]) -> Redactor {
+    use tuomin::{Policy, Preset};
+    Redactor::builder().preset(Preset::Hash).policy(Kind::Address, Policy::Full).hash_key(key).build().unwrap()
+}
+
+/// The tokens in `text`, in order.
+fn tokens(text: &str) -> Vec<&str> {
+    text.match_indices('[').map(|(i, _)| &text[i..i + text[i..].find(']').unwrap() + 1]).collect()
+}
+
+#[test]
+fn hash_tokens_are_stable_across_redactors_with_one_key() {
+    let a = hashing(KEY).redact(CHAT).into_owned();
+    let b = hashing(KEY).redact(CHAT).into_owned();
+    assert_eq!(a, b);
+    let found = tokens(&a);
+    assert_eq!(found.len(), 6, "{a}");
+    // The same phone number, written two ways, gets one token; others differ.
+    assert_eq!(found[0], found[5]);
+    assert_eq!(found[0], "[PHONE:1cfe20ec3903d206]");
+    let distinct: std::collections::HashSet<&&str> = found.iter().collect();
+    assert_eq!(distinct.len(), 5);
+    for t in &found {
+        let (kind, hex) = t[1..t.len() - 1].split_once(':').unwrap();
+        assert!(Kind::from_name(&kind.to_ascii_lowercase()).is_some(), "{t}");
+        assert!(hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()), "{t}");
+    }
+    assert!(!a.contains("13812345678") && !a.contains("zhangsan"), "{a}");
+}
+
+#[test]
+fn hash_tokens_are_hmac_sha256_of_kind_and_normalised_value() {
+    // Computed independently, with Python's hmac module:
+    // hmac.new(KEY, b"id_card\x0011010519491231002X", hashlib.sha256).hexdigest()[:16]
+    let r = hashing(KEY);
+    assert_eq!(r.redact("身份证11010519491231002x"), "身份证[ID_CARD:767add8137790156]");
+    assert_eq!(r.redact("身份证１１０１０５１９４９１２３１００２Ｘ"), "身份证[ID_CARD:767add8137790156]");
+    assert_eq!(r.redact("邮箱 ZhangSan@Example.com"), "邮箱 [EMAIL:1873854b73155cc7]");
+    for phone in
+        ["13812345678", "138 1234 5678", "+86 138-1234-5678", "１３８１２３４５６７８", "幺三八 一二三四 五六七八"]
+    {
+        assert_eq!(r.redact(&format!("手机{phone}")), "手机[PHONE:1cfe20ec3903d206]", "{phone}");
+    }
+}
+
+#[test]
+fn different_keys_give_different_tokens() {
+    let a = hashing(KEY).redact(CHAT).into_owned();
+    let b = hashing(b"another key, also long enough").redact(CHAT).into_owned();
+    let (ta, tb) = (tokens(&a), tokens(&b));
+    assert_eq!(ta.len(), tb.len());
+    for (x, y) in ta.iter().zip(&tb) {
+        assert_ne!(x, y);
+    }
+}
+
+#[test]
+fn hash_needs_a_long_enough_key_and_never_shows_it() {
+    use tuomin::{Error, Policy};
+    let err = Redactor::builder().policy(Kind::Phone, Policy::Hash).build().unwrap_err();
+    assert_eq!(err, Error::HashKeyMissing { kind: Kind::Phone });
+    // A kind that is not looked for needs no key.
+    let none = Redactor::builder().kinds(tuomin::KindSet::NONE.with(Kind::Email)).policy(Kind::Phone, Policy::Hash);
+    assert!(none.build().is_ok());
+    let err = Redactor::builder().policy(Kind::Phone, Policy::Hash).hash_key(b"short key").build().unwrap_err();
+    assert_eq!(err, Error::HashKeyTooShort { len: 9, min: tuomin::MIN_HASH_KEY_LEN });
+    let secret = b"super-secret-key-0123";
+    let builder = Redactor::builder().policy(Kind::Phone, Policy::Hash).hash_key(secret);
+    let redactor = builder.build().unwrap();
+    for debug in [format!("{builder:?}"), format!("{redactor:?}")] {
+        assert!(!debug.contains("super") && debug.contains("<secret>"), "{debug}");
+    }
+    assert!(!redactor.is_length_preserving());
+    let mut buf = b"13812345678".to_vec();
+    assert!(redactor.redact_in_place(&mut buf).is_err());
+}
+
+#[test]
+fn hashed_streams_equal_one_shot() {
+    let r = hashing(KEY);
+    for size in [1, 2, 5, 13, 64] {
+        let (out, counts) = streamed(&r, CHAT.as_bytes(), size);
+        assert_eq!(out, r.redact(CHAT).as_bytes(), "chunks of {size}");
+        assert_eq!(counts, r.count(CHAT));
+    }
+    // Room for the tokens: feed with max_output_len-sized buffers.
+    let mut stream = r.stream();
+    let mut dst = vec![0; stream.max_output_len(CHAT.len()).unwrap()];
+    let (status, read, written) = stream.feed(CHAT.as_bytes(), &mut dst, true);
+    assert_eq!((status, read), (tuomin::Status::InputEmpty, CHAT.len()));
+    assert_eq!(&dst[..written], r.redact(CHAT).as_bytes());
+}

@@ -3,7 +3,7 @@
 use core::ffi::c_char;
 
 use super::boundary::boundary;
-use super::handle::{Castable, enter, enter_mut, free_handle, into_handle, out, utf8};
+use super::handle::{Castable, enter, enter_mut, free_handle, input, into_handle, out, utf8};
 use super::redactor::{tuomin_action, tuomin_evidence, tuomin_kind, tuomin_redactor};
 use super::result::tuomin_result;
 use crate::{Builder, KindSet, MAX_CONTEXT_WINDOW, MAX_TAG_LEN, Policy, Preset};
@@ -24,14 +24,15 @@ fn update(builder: &mut Builder, change: impl FnOnce(Builder) -> Builder) {
     *builder = change(core::mem::take(builder));
 }
 
-/// Reads a policy spec: `conventional`, `full`, `remove`, `tag` (the
-/// Chinese tag for the kind, such as `[电话号码]`), `tag:TEXT` or
+/// Reads a policy spec: `conventional`, `full`, `remove`, `hash`, `tag`
+/// (the Chinese tag for the kind, such as `[电话号码]`), `tag:TEXT` or
 /// `keep:HEAD:TAIL`.
 fn parse_policy(kind: crate::Kind, spec: &str) -> Option<Policy> {
     let policy = match spec {
         "conventional" => Policy::Conventional,
         "full" => Policy::Full,
         "remove" => Policy::Remove,
+        "hash" => Policy::Hash,
         "tag" => Preset::TagChinese.policy(kind),
         _ => {
             if let Some(text) = spec.strip_prefix("tag:") {
@@ -114,7 +115,8 @@ pub unsafe extern "C" fn tuomin_builder_set_kinds(b: *mut tuomin_builder, list: 
 
 /// Starts every kind from a preset's policy: `conventional` (the default,
 /// `138****5678`), `full` (every digit masked), `tag` (Chinese tags such as
-/// `[电话号码]`), `tag-en` (`[PHONE]`) or `remove`. Policies set with
+/// `[电话号码]`), `tag-en` (`[PHONE]`), `remove` or `hash` (keyed
+/// pseudonyms, see `tuomin_builder_set_hash_key`). Policies set with
 /// `tuomin_builder_set_policy` override the preset for their kind,
 /// whichever was set first.
 ///
@@ -148,7 +150,10 @@ pub unsafe extern "C" fn tuomin_builder_set_preset(b: *mut tuomin_builder, name:
 ///   masked (counts from 0 to 255);
 /// * `tag`: the match replaced by the Chinese tag for the kind, such as
 ///   `[电话号码]`; `tag:TEXT`: replaced by TEXT (at most 64 bytes);
-/// * `remove`: the match deleted.
+/// * `remove`: the match deleted;
+/// * `hash`: the match replaced by a keyed pseudonym of its value, such as
+///   `[PHONE:1cfe20ec3903d206]`, the same for the same value and key (set
+///   the key with `tuomin_builder_set_hash_key`).
 ///
 /// Tags and removal change the length of the text, so a redactor with one
 /// cannot redact in place.
@@ -298,6 +303,47 @@ pub unsafe extern "C" fn tuomin_builder_add_allow_pattern(
     })
 }
 
+/// Sets the key for the `hash` policy: `key_len` bytes, at least 16 (best
+/// 32 random bytes from a secret store). Redactors built with the same key
+/// give the same token for the same value, such as
+/// `[PHONE:1cfe20ec3903d206]`: the first 8 bytes, in hex, of HMAC-SHA-256
+/// over the kind name, a zero byte and the value's digits (for phone, ID
+/// and card numbers) or its text.
+///
+/// The library does not keep the key: the builder, and the redactors it
+/// builds, hold only the HMAC state derived from it. The caller may wipe
+/// its copy as soon as this returns. Building a redactor with a `hash`
+/// policy and no key returns `TUOMIN_RESULT_INVALID_PARAMETER`.
+///
+/// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+/// was, for a key shorter than 16 bytes.
+///
+/// # Safety
+///
+/// `b` is NULL or a live builder that no other thread uses during the
+/// call; `key` is valid for reading `key_len` bytes, which no other thread
+/// writes during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_set_hash_key(
+    b: *mut tuomin_builder,
+    key: *const u8,
+    key_len: usize,
+) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder used
+        // only by this call.
+        let b = unsafe { enter_mut(b) }?;
+        // SAFETY: the caller guarantees `key` is `(NULL, 0)` or readable for
+        // `key_len` bytes that nobody writes during the call.
+        let key = unsafe { input(key, key_len) }?;
+        if key.len() < crate::MIN_HASH_KEY_LEN {
+            return Err(tuomin_result::InvalidParameter);
+        }
+        update(&mut *b.value, |b| b.hash_key(key));
+        Ok(())
+    })
+}
+
 /// Sets how many characters before a number are searched for a context
 /// word such as `身份证` (default 12, at most 64).
 ///
@@ -357,6 +403,7 @@ mod tests {
     #[test]
     fn policy_specs() {
         assert_eq!(parse_policy(Kind::Phone, "full"), Some(Policy::Full));
+        assert_eq!(parse_policy(Kind::Phone, "hash"), Some(Policy::Hash));
         assert_eq!(parse_policy(Kind::Phone, "keep:3:4"), Some(Policy::Partial { head: 3, tail: 4 }));
         assert_eq!(parse_policy(Kind::Phone, "tag"), Some(Policy::tag("[电话号码]")));
         assert_eq!(parse_policy(Kind::Phone, "tag:"), Some(Policy::tag("")));

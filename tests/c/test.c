@@ -656,6 +656,66 @@ static bool test_allow_lists(void) {
   return true;
 }
 
+static tuomin_redactor *build_hashing(const char *key) {
+  tuomin_builder *b = NULL;
+  tuomin_redactor *r = NULL;
+  if (tuomin_builder_new(&b) != TUOMIN_RESULT_OK) return NULL;
+  if (tuomin_builder_set_kinds(b, "phone,id_card") != TUOMIN_RESULT_OK ||
+      tuomin_builder_set_policy(b, TUOMIN_KIND_PHONE, "hash") != TUOMIN_RESULT_OK ||
+      tuomin_builder_set_policy(b, TUOMIN_KIND_ID_CARD, "hash") != TUOMIN_RESULT_OK ||
+      tuomin_builder_set_hash_key(b, bytes(key), strlen(key)) != TUOMIN_RESULT_OK ||
+      tuomin_builder_build(b, &r) != TUOMIN_RESULT_OK) {
+    r = NULL;
+  }
+  tuomin_builder_free(b);
+  return r;
+}
+
+static bool test_hash_policy(void) {
+  /* HMAC-SHA-256(key, "phone\0" "13812345678"), first 8 bytes in hex, as
+     any HMAC implementation computes it. */
+  const char *key = "0123456789abcdef-demo-key";
+  tuomin_redactor *r = build_hashing(key);
+  CHECK(r != NULL);
+  char *out = redact_alloc(r, "手机 138 1234 5678，身份证11010519491231002X");
+  CHECK(out != NULL);
+  CHECK(strcmp(out, "手机 [PHONE:1cfe20ec3903d206]，身份证[ID_CARD:767add8137790156]") == 0);
+  free(out);
+  /* Another redactor with the same key agrees; another key does not. */
+  tuomin_redactor *same = build_hashing(key);
+  tuomin_redactor *other = build_hashing("a different key, 32 bytes long..");
+  CHECK(same != NULL && other != NULL);
+  char *a = redact_alloc(same, "13812345678");
+  char *b = redact_alloc(other, "13812345678");
+  CHECK(a != NULL && b != NULL);
+  CHECK(strcmp(a, "[PHONE:1cfe20ec3903d206]") == 0);
+  CHECK(strncmp(b, "[PHONE:", 7) == 0 && strcmp(a, b) != 0);
+  free(a);
+  free(b);
+  /* Not length-preserving. */
+  char buf[] = "13812345678";
+  CHECK_RESULT(tuomin_redact_in_place(r, (uint8_t *)buf, strlen(buf)), TUOMIN_RESULT_NOT_LENGTH_PRESERVING);
+  tuomin_redactor_free(r);
+  tuomin_redactor_free(same);
+  tuomin_redactor_free(other);
+
+  /* A hash policy needs a key of at least 16 bytes. */
+  tuomin_builder *bl = NULL;
+  tuomin_redactor *none = NULL;
+  CHECK_OK(tuomin_builder_new(&bl));
+  CHECK_OK(tuomin_builder_set_preset(bl, "hash"));
+  CHECK_RESULT(tuomin_builder_build(bl, &none), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK(none == NULL);
+  CHECK_RESULT(tuomin_builder_set_hash_key(bl, bytes("too short"), 9), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_RESULT(tuomin_builder_set_hash_key(bl, NULL, 16), TUOMIN_RESULT_NULL_PARAMETER);
+  CHECK_RESULT(tuomin_builder_build(bl, &none), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_OK(tuomin_builder_set_hash_key(bl, bytes("exactly 16 bytes"), 16));
+  CHECK_OK(tuomin_builder_build(bl, &none));
+  tuomin_redactor_free(none);
+  tuomin_builder_free(bl);
+  return true;
+}
+
 static bool test_stream_matches_one_shot(void) {
   const char *presets[] = {"conventional", "tag", "remove"};
   static char out[4096];
@@ -923,6 +983,7 @@ int main(void) {
       TEST(test_counts),
       TEST(test_actions_and_thresholds),
       TEST(test_allow_lists),
+      TEST(test_hash_policy),
       TEST(test_stream_matches_one_shot),
       TEST(test_stream_output_full),
       TEST(test_stream_finish_and_end_message),

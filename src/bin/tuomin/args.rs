@@ -69,11 +69,11 @@ pub struct ConfigArgs {
     /// `default` (every kind but name) or `all`.
     #[arg(long, value_name = "LIST", default_value = "default", value_parser = parse_kinds)]
     pub kinds: KindSet,
-    /// Masking preset for every kind: conventional, full, tag, tag-en, remove.
+    /// Masking preset for every kind: conventional, full, tag, tag-en, remove, hash.
     #[arg(long, value_name = "NAME", default_value = "conventional", value_parser = parse_preset)]
     pub preset: Preset,
     /// Policy for one kind, overriding the preset; repeatable.
-    /// SPEC is conventional, full, remove, tag, tag:TEXT or keep:HEAD:TAIL.
+    /// SPEC is conventional, full, remove, hash, tag, tag:TEXT or keep:HEAD:TAIL.
     #[arg(long = "policy", value_name = "KIND=SPEC", value_parser = parse_policy)]
     pub policies: Vec<(Kind, PolicySpec)>,
     /// Characters before a number searched for a context word.
@@ -98,6 +98,10 @@ pub struct ConfigArgs {
     /// masked; repeatable.
     #[arg(long = "allow-pattern", value_name = "KIND=REGEX", value_parser = parse_allow_pattern)]
     pub allow_patterns: Vec<(Kind, String)>,
+    /// File holding the key for the hash policy (its bytes, less one final line
+    /// break; at least 16 bytes).
+    #[arg(long = "key-file", value_name = "FILE")]
+    pub key_file: Option<PathBuf>,
 }
 
 /// A policy as written on the command line; `tag` alone means the preset
@@ -131,7 +135,8 @@ fn parse_allow_pattern(s: &str) -> Result<(Kind, String), String> {
 }
 
 fn parse_preset(s: &str) -> Result<Preset, String> {
-    Preset::from_name(s).ok_or_else(|| format!("unknown preset {s:?} (known: conventional, full, tag, tag-en, remove)"))
+    Preset::from_name(s)
+        .ok_or_else(|| format!("unknown preset {s:?} (known: conventional, full, tag, tag-en, remove, hash)"))
 }
 
 fn parse_policy(s: &str) -> Result<(Kind, PolicySpec), String> {
@@ -141,6 +146,7 @@ fn parse_policy(s: &str) -> Result<(Kind, PolicySpec), String> {
         "conventional" => PolicySpec::Policy(Policy::Conventional),
         "full" => PolicySpec::Policy(Policy::Full),
         "remove" => PolicySpec::Policy(Policy::Remove),
+        "hash" => PolicySpec::Policy(Policy::Hash),
         "tag" => PolicySpec::DefaultTag,
         other => {
             if let Some(text) = other.strip_prefix("tag:") {
@@ -151,7 +157,7 @@ fn parse_policy(s: &str) -> Result<(Kind, PolicySpec), String> {
                 PolicySpec::Policy(Policy::Partial { head: count(head)?, tail: count(tail)? })
             } else {
                 return Err(format!(
-                    "unknown policy {other:?} (known: conventional, full, remove, tag, tag:TEXT, keep:HEAD:TAIL)"
+                    "unknown policy {other:?} (known: conventional, full, remove, hash, tag, tag:TEXT, keep:HEAD:TAIL)"
                 ));
             }
         }
@@ -171,6 +177,7 @@ mod tests {
             Ok((Kind::BankCard, PolicySpec::Policy(Policy::Partial { head: 6, tail: 4 })))
         ));
         assert!(matches!(parse_policy("id_card=tag"), Ok((Kind::IdCard, PolicySpec::DefaultTag))));
+        assert!(matches!(parse_policy("phone=hash"), Ok((Kind::Phone, PolicySpec::Policy(Policy::Hash)))));
         assert!(parse_policy("phone").is_err());
         assert!(parse_policy("e-mail=full").is_err());
         assert!(matches!(parse_policy("email=full"), Ok((Kind::Email, PolicySpec::Policy(Policy::Full)))));

@@ -108,6 +108,21 @@ fn build(config: &ConfigArgs) -> Result<Redactor, String> {
     for (kind, pattern) in &config.allow_patterns {
         b = b.allow_pattern(*kind, pattern.clone());
     }
+    if let Some(path) = &config.key_file {
+        let mut key = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        // Keys written with `echo` or an editor end in a line break that is
+        // not part of the key.
+        if key.ends_with(b"\r\n") {
+            key.truncate(key.len() - 2);
+        } else if key.ends_with(b"\n") {
+            key.truncate(key.len() - 1);
+        }
+        b = b.hash_key(&key);
+        // The builder keeps only the HMAC state; do not leave the key
+        // lying in freed memory.
+        key.iter_mut().for_each(|b| *b = 0);
+        std::hint::black_box(&key);
+    }
     b.build().map_err(|e| e.to_string())
 }
 
