@@ -406,7 +406,12 @@ tuomin_result tuomin_builder_set_preset(struct tuomin_builder *b, const char *na
  * `remove`: the match deleted;
  * `hash`: the match replaced by a keyed pseudonym of its value, such as
    `[PHONE:1cfe20ec3903d206]`, the same for the same value and key (set
-   the key with `tuomin_builder_set_hash_key`).
+   the key with `tuomin_builder_set_hash_key`);
+ * `fake`: a phone, ID or card number replaced by a made-up number of the
+   same length and layout that passes its check, the same for the same
+   value and key, from ranges no real number uses (mobile segment 154,
+   ID region 90, cards starting with 9); other kinds masked in full. It
+   keeps the length of the text and needs the key too.
 
  Tags and removal change the length of the text, so a redactor with one
  cannot redact in place.
@@ -494,7 +499,7 @@ tuomin_result tuomin_builder_add_allow_value(struct tuomin_builder *b, const cha
 tuomin_result tuomin_builder_add_allow_pattern(struct tuomin_builder *b, uint32_t kind, const char *pattern);
 
 /*
- Sets the key for the `hash` policy: `key_len` bytes, at least 16 (best
+ Sets the key for the `hash` and `fake` policies: `key_len` bytes, at least 16 (best
  32 random bytes from a secret store). Redactors built with the same key
  give the same token for the same value, such as
  `[PHONE:1cfe20ec3903d206]`: the first 8 bytes, in hex, of HMAC-SHA-256

@@ -35,14 +35,14 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
-    /// A kind's policy is [`crate::Policy::Hash`] but no key was given
-    /// ([`crate::Builder::hash_key`]).
-    #[error("the policy for {kind} is hash, which needs a key, and none was given")]
+    /// A kind's policy is [`crate::Policy::Hash`] or [`crate::Policy::Fake`]
+    /// but no key was given ([`crate::Builder::hash_key`]).
+    #[error("the policy for {kind} needs a key (hash or fake), and none was given")]
     HashKeyMissing {
         /// The first kind whose policy is a hash.
         kind: Kind,
     },
-    /// The key for [`crate::Policy::Hash`] is too short to keep tokens
+    /// The key for [`crate::Policy::Hash`] or [`crate::Policy::Fake`] is too short to keep tokens
     /// from being reversed by trying every key.
     #[error("the hash key is {len} bytes long; at least {min} are needed")]
     HashKeyTooShort {

@@ -165,6 +165,9 @@
 //! * [`Policy::Hash`] replaces a value by a keyed pseudonym
 //!   (`[PHONE:1cfe20ec3903d206]`), the same for the same value and key, the
 //!   value normalised first; the key comes from [`Builder::hash_key`].
+//! * [`Policy::Fake`] replaces phone, ID and card numbers by keyed,
+//!   deterministic fakes of the same length and layout that pass their
+//!   checks, from ranges no real number uses.
 //! * [`Counts`] are audit counts per kind (masked, reported, allowed),
 //!   never values: from [`Redactor::count`], [`Redactor::redact_counted`]
 //!   and [`Redactor::redact_into_counted`], and added up by a [`Stream`]
@@ -193,6 +196,7 @@ mod counts;
 mod date;
 mod detect;
 mod error;
+mod fake;
 #[allow(unsafe_code)]
 pub mod ffi;
 mod io;

@@ -68,6 +68,15 @@ pub enum Policy {
     /// comes from [`crate::Builder::hash_key`]; building a redactor with
     /// this policy and no key is an error.
     Hash,
+    /// Replace a phone, ID or bank card number by a made-up number of the
+    /// same kind, byte length and layout that passes the kind's check
+    /// (`138 1234 5678` becomes something like `154 0372 9185`), the same
+    /// for the same value and [`crate::Builder::hash_key`]. Fakes come from
+    /// ranges no real number uses: mobile segment `154`, ID region `90`,
+    /// card numbers starting with `9`; landlines and 400/800 numbers keep
+    /// their area code or prefix. Other kinds are masked as by
+    /// [`Policy::Full`]. Needs a key, like [`Policy::Hash`].
+    Fake,
 }
 
 /// Longest tag text accepted, in bytes.
@@ -81,7 +90,7 @@ impl Policy {
 
     /// Whether the output of this policy has the input's byte length.
     pub fn is_length_preserving(&self) -> bool {
-        matches!(self, Policy::Conventional | Policy::Partial { .. } | Policy::Full)
+        matches!(self, Policy::Conventional | Policy::Partial { .. } | Policy::Full | Policy::Fake)
     }
 }
 
@@ -402,8 +411,9 @@ pub(crate) fn mask_in_place(policy: &Policy, m: &Match, span: &mut [u8]) {
 }
 
 /// Appends the replacement for a match whose bytes are `span`.
-/// [`Policy::Hash`] needs the redactor's key and is written by the
-/// redactor; here it falls back to a full mask, so a value never leaks.
+/// [`Policy::Hash`] and [`Policy::Fake`] need the redactor's key and are
+/// written by the redactor; here they fall back to a full mask, so a value
+/// never leaks.
 pub(crate) fn write_replacement(policy: &Policy, m: &Match, span: &[u8], out: &mut Vec<u8>) {
     match policy {
         Policy::Tag(text) => out.extend_from_slice(text.as_bytes()),

@@ -73,6 +73,31 @@ impl PseudonymKey {
     }
 }
 
+impl PseudonymKey {
+    /// `count` decimal digits (values 0 to 9) derived from the key and the
+    /// normalised value of match `m`: HMAC-SHA-256(key, `fake`, 0, kind
+    /// name, 0, value, block counter), each byte below 250 giving its value
+    /// modulo 10 (so every digit is equally likely), the next block when one
+    /// runs out.
+    pub(crate) fn digits(&self, m: &Match, span: &[u8], count: usize) -> Vec<u8> {
+        let value = normalize(m, span);
+        let mut out = Vec::with_capacity(count);
+        let mut block: u32 = 0;
+        while out.len() < count {
+            let mut mac = self.mac.clone();
+            mac.update(b"fake\0");
+            mac.update(m.kind().name().as_bytes());
+            mac.update(&[0]);
+            mac.update(value.as_bytes());
+            mac.update(&block.to_be_bytes());
+            let digest = mac.finalize().into_bytes();
+            out.extend(digest.iter().filter(|&&b| b < 250).map(|&b| b % 10).take(count - out.len()));
+            block += 1;
+        }
+        out
+    }
+}
+
 /// The longest token: the longest kind name, its brackets and colon, and
 /// the hex digits.
 #[cfg(test)]

@@ -8,6 +8,7 @@ use crate::date::Date;
 use crate::detect::Detectors;
 use crate::detect::phone::AreaCodes;
 use crate::error::Error;
+use crate::fake::fake_in_place;
 use crate::kind::{Kind, KindSet};
 use crate::matches::{Action, Evidence, Match};
 use crate::policy::{MAX_TAG_LEN, Policy, Preset, mask_in_place, write_replacement};
@@ -260,6 +261,11 @@ impl Redactor {
         let span = &hay[m.range()];
         match (m.action(), self.policy(m.kind()), &self.inner.key) {
             (Action::Mask, Policy::Hash, Some(key)) => key.write_token(m, span, out),
+            (Action::Mask, Policy::Fake, Some(key)) => {
+                let at = out.len();
+                out.extend_from_slice(span);
+                fake_in_place(key, m, &mut out[at..]);
+            }
             (Action::Mask, policy, _) => write_replacement(policy, m, span, out),
             _ => out.extend_from_slice(span),
         }
@@ -281,7 +287,10 @@ impl Redactor {
         // and those must be the original bytes.
         let matches: Vec<Match> = self.find_iter(&*buffer).collect();
         for m in matches.iter().filter(|m| m.action() == Action::Mask) {
-            mask_in_place(self.policy(m.kind()), m, &mut buffer[m.range()]);
+            match (self.policy(m.kind()), &self.inner.key) {
+                (Policy::Fake, Some(key)) => fake_in_place(key, m, &mut buffer[m.range()]),
+                (policy, _) => mask_in_place(policy, m, &mut buffer[m.range()]),
+            }
         }
         Ok(matches.len())
     }
@@ -570,7 +579,8 @@ impl Builder {
             Some(Ok(key)) => Some(key.clone()),
             Some(Err(e)) => return Err(e.clone()),
             None => {
-                if let Some(kind) = self.kinds.iter().find(|&k| policies[k.index()] == Policy::Hash) {
+                let keyed = |p: &Policy| matches!(p, Policy::Hash | Policy::Fake);
+                if let Some(kind) = self.kinds.iter().find(|&k| keyed(&policies[k.index()])) {
                     return Err(Error::HashKeyMissing { kind });
                 }
                 None

@@ -200,6 +200,11 @@ fn hash_policy_with_a_key_file() {
     let o = tuomin(&["redact", "--preset", "hash"], text.as_bytes());
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("needs a key"), "{}", stderr(&o));
+    let o = tuomin(&["redact", "--policy", "phone=fake", "--key-file", key.to_str().unwrap()], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.len(), text.len());
+    assert!(out.starts_with("手机154") && out.contains("，又是 154 "), "{out}");
     std::fs::write(&key, "short\n").unwrap();
     let o = tuomin(&["redact", "--preset", "hash", "--key-file", key.to_str().unwrap()], text.as_bytes());
     assert_eq!(o.status.code(), Some(2));

@@ -347,3 +347,97 @@ fn hashed_streams_equal_one_shot() {
     assert_eq!((status, read), (tuomin::Status::InputEmpty, CHAT.len()));
     assert_eq!(&dst[..written], r.redact(CHAT).as_bytes());
 }
+
+fn faking(key: &[u8]) -> Redactor {
+    use tuomin::Policy;
+    Kind::ALL.into_iter().fold(Redactor::builder(), |b, k| b.policy(k, Policy::Fake)).hash_key(key).build().unwrap()
+}
+
+/// The ASCII digits and `X` of `s` (full-width ones as ASCII).
+fn digits_of(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '0'..='9' | 'X' => Some(c),
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            'Ｘ' => Some('X'),
+            _ => None,
+        })
+        .collect()
+}
+
+fn luhn_ok(d: &str) -> bool {
+    let sum: u32 = d
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let x = u32::from(b - b'0');
+            if i % 2 == 1 { if x * 2 > 9 { x * 2 - 9 } else { x * 2 } } else { x }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+fn id_check_ok(d: &str) -> bool {
+    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = d.bytes().take(17).zip(W).map(|(b, w)| u32::from(b - b'0') * w).sum();
+    d.as_bytes()[17] == b"10X98765432"[(sum % 11) as usize]
+}
+
+#[test]
+fn fakes_keep_length_layout_and_checks() {
+    let r = faking(KEY);
+    assert!(r.is_length_preserving());
+    let text = "手机 138-1234-5678，身份证11010519491231002X，卡号6222 0202 0011 2345 679，座机010-62345678";
+    let out = r.redact(text).into_owned();
+    assert_eq!(out.len(), text.len());
+    // Separators and the words around stay where they were.
+    let shape = |s: &str| s.chars().map(|c| if c.is_ascii_digit() || c == 'X' { '#' } else { c }).collect::<String>();
+    assert_eq!(shape(&out), shape(text), "{out}");
+    let fakes: Vec<String> = r.find_iter(text).map(|m| digits_of(&out[m.range()])).collect();
+    assert_eq!(fakes.len(), 4, "{out}");
+    let (mobile, id, card, landline) = (&fakes[0], &fakes[1], &fakes[2], &fakes[3]);
+    assert!(mobile.starts_with("154") && mobile.len() == 11, "{mobile}");
+    assert!(id.starts_with("90") && id.len() == 18 && id_check_ok(id), "{id}");
+    let year: u32 = id[6..10].parse().unwrap();
+    assert!((1950..=1999).contains(&year), "{id}");
+    assert!(card.starts_with('9') && card.len() == 19 && luhn_ok(card), "{card}");
+    assert!(landline.starts_with("0100") && landline.len() == 11, "{landline}");
+    assert_ne!(mobile, "13812345678");
+    // Scanning the output again finds the card (it passes Luhn, after a
+    // card word) but neither the fake mobile nor the fake ID number.
+    let again: Vec<Kind> = Redactor::new().find_iter(&out).map(|m| m.kind()).collect();
+    assert_eq!(again, [Kind::BankCard], "{out}");
+    // In place gives the same.
+    let mut buf = text.as_bytes().to_vec();
+    r.redact_in_place(&mut buf).unwrap();
+    assert_eq!(buf, out.as_bytes());
+}
+
+#[test]
+fn fakes_are_deterministic_per_key_and_normalised_value() {
+    let a = faking(KEY);
+    let same = faking(KEY);
+    let other = faking(b"another key, also long enough");
+    let fake = |r: &Redactor, t: &str| digits_of(&r.redact(t));
+    let base = fake(&a, "手机13812345678");
+    assert_eq!(base, fake(&same, "手机13812345678"));
+    assert_eq!(base, fake(&a, "手机 138 1234 5678"));
+    assert_ne!(base, fake(&other, "手机13812345678"));
+    // Full-width digits and numerals keep their script.
+    let wide = a.redact("手机１３８１２３４５６７８").into_owned();
+    assert_eq!(digits_of(&wide), base);
+    assert!(wide.chars().skip(2).all(|c| ('０'..='９').contains(&c)), "{wide}");
+    let spoken = a.redact("手机幺三八一二三四五六七八").into_owned();
+    assert_eq!(spoken.len(), "手机幺三八一二三四五六七八".len());
+    assert!(spoken.starts_with("手机一五四"), "{spoken}");
+    // Other kinds are masked in full.
+    assert_eq!(a.redact("邮箱 zhangsan@example.com"), "邮箱 ********@*******.***");
+    // Streams agree.
+    for size in [1, 3, 8] {
+        let (out, _) = streamed(&a, CHAT.as_bytes(), size);
+        assert_eq!(out, a.redact(CHAT).as_bytes());
+    }
+    let err = Redactor::builder().policy(Kind::Phone, tuomin::Policy::Fake).build().unwrap_err();
+    assert_eq!(err, tuomin::Error::HashKeyMissing { kind: Kind::Phone });
+}

@@ -33,6 +33,7 @@ fn parse_policy(kind: crate::Kind, spec: &str) -> Option<Policy> {
         "full" => Policy::Full,
         "remove" => Policy::Remove,
         "hash" => Policy::Hash,
+        "fake" => Policy::Fake,
         "tag" => Preset::TagChinese.policy(kind),
         _ => {
             if let Some(text) = spec.strip_prefix("tag:") {
@@ -153,7 +154,12 @@ pub unsafe extern "C" fn tuomin_builder_set_preset(b: *mut tuomin_builder, name:
 /// * `remove`: the match deleted;
 /// * `hash`: the match replaced by a keyed pseudonym of its value, such as
 ///   `[PHONE:1cfe20ec3903d206]`, the same for the same value and key (set
-///   the key with `tuomin_builder_set_hash_key`).
+///   the key with `tuomin_builder_set_hash_key`);
+/// * `fake`: a phone, ID or card number replaced by a made-up number of the
+///   same length and layout that passes its check, the same for the same
+///   value and key, from ranges no real number uses (mobile segment 154,
+///   ID region 90, cards starting with 9); other kinds masked in full. It
+///   keeps the length of the text and needs the key too.
 ///
 /// Tags and removal change the length of the text, so a redactor with one
 /// cannot redact in place.
@@ -303,7 +309,7 @@ pub unsafe extern "C" fn tuomin_builder_add_allow_pattern(
     })
 }
 
-/// Sets the key for the `hash` policy: `key_len` bytes, at least 16 (best
+/// Sets the key for the `hash` and `fake` policies: `key_len` bytes, at least 16 (best
 /// 32 random bytes from a secret store). Redactors built with the same key
 /// give the same token for the same value, such as
 /// `[PHONE:1cfe20ec3903d206]`: the first 8 bytes, in hex, of HMAC-SHA-256
@@ -404,6 +410,7 @@ mod tests {
     fn policy_specs() {
         assert_eq!(parse_policy(Kind::Phone, "full"), Some(Policy::Full));
         assert_eq!(parse_policy(Kind::Phone, "hash"), Some(Policy::Hash));
+        assert_eq!(parse_policy(Kind::Phone, "fake"), Some(Policy::Fake));
         assert_eq!(parse_policy(Kind::Phone, "keep:3:4"), Some(Policy::Partial { head: 3, tail: 4 }));
         assert_eq!(parse_policy(Kind::Phone, "tag"), Some(Policy::tag("[电话号码]")));
         assert_eq!(parse_policy(Kind::Phone, "tag:"), Some(Policy::tag("")));

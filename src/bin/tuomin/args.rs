@@ -73,7 +73,7 @@ pub struct ConfigArgs {
     #[arg(long, value_name = "NAME", default_value = "conventional", value_parser = parse_preset)]
     pub preset: Preset,
     /// Policy for one kind, overriding the preset; repeatable.
-    /// SPEC is conventional, full, remove, hash, tag, tag:TEXT or keep:HEAD:TAIL.
+    /// SPEC is conventional, full, remove, hash, fake, tag, tag:TEXT or keep:HEAD:TAIL.
     #[arg(long = "policy", value_name = "KIND=SPEC", value_parser = parse_policy)]
     pub policies: Vec<(Kind, PolicySpec)>,
     /// Characters before a number searched for a context word.
@@ -98,7 +98,7 @@ pub struct ConfigArgs {
     /// masked; repeatable.
     #[arg(long = "allow-pattern", value_name = "KIND=REGEX", value_parser = parse_allow_pattern)]
     pub allow_patterns: Vec<(Kind, String)>,
-    /// File holding the key for the hash policy (its bytes, less one final line
+    /// File holding the key for the hash and fake policies (its bytes, less one final line
     /// break; at least 16 bytes).
     #[arg(long = "key-file", value_name = "FILE")]
     pub key_file: Option<PathBuf>,
@@ -147,6 +147,7 @@ fn parse_policy(s: &str) -> Result<(Kind, PolicySpec), String> {
         "full" => PolicySpec::Policy(Policy::Full),
         "remove" => PolicySpec::Policy(Policy::Remove),
         "hash" => PolicySpec::Policy(Policy::Hash),
+        "fake" => PolicySpec::Policy(Policy::Fake),
         "tag" => PolicySpec::DefaultTag,
         other => {
             if let Some(text) = other.strip_prefix("tag:") {
@@ -157,7 +158,7 @@ fn parse_policy(s: &str) -> Result<(Kind, PolicySpec), String> {
                 PolicySpec::Policy(Policy::Partial { head: count(head)?, tail: count(tail)? })
             } else {
                 return Err(format!(
-                    "unknown policy {other:?} (known: conventional, full, remove, hash, tag, tag:TEXT, keep:HEAD:TAIL)"
+                    "unknown policy {other:?} (known: conventional, full, remove, hash, fake, tag, tag:TEXT, keep:HEAD:TAIL)"
                 ));
             }
         }
