@@ -122,6 +122,15 @@ mod tests {
     }
 
     #[test]
+    fn keyed_state_is_wiped_on_drop() {
+        // A compile-time check: the HMAC state derived from the key is two
+        // SHA-256 cores (inner and outer), which wipe themselves when
+        // dropped with the `zeroize` feature Cargo.toml enables for sha2.
+        fn wiped<T: hmac::digest::zeroize::ZeroizeOnDrop>() {}
+        wiped::<sha2::block_api::Sha256VarCore>();
+    }
+
+    #[test]
     fn debug_hides_the_key() {
         let key = PseudonymKey::new(b"a secret key of 32 bytes, really").unwrap();
         assert_eq!(format!("{key:?}"), "PseudonymKey(<secret>)");
