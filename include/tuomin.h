@@ -41,6 +41,10 @@
 /* (major << 16) | (minor << 8) | patch */
 #define TUOMIN_VERSION_NUMBER ((TUOMIN_VERSION_MAJOR << 16) | (TUOMIN_VERSION_MINOR << 8) | TUOMIN_VERSION_PATCH)
 
+/* Entries of a counts array (tuomin_count, tuomin_stream_counts): the
+   totals at index 0, then one per TUOMIN_KIND_* value. */
+#define TUOMIN_COUNTS_LEN 22
+
 
 /*
  What a call did. Values are explicit and never renumbered; a retired
@@ -232,6 +236,67 @@ typedef uint32_t tuomin_rule_part;
 #endif // __cplusplus
 
 /*
+ Why a match was reported, as stored in `tuomin_match.evidence` and
+ passed to `tuomin_builder_set_mask_threshold`; from weakest to
+ strongest. Values are never renumbered.
+ */
+enum tuomin_evidence
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   A context word before the value (`身份证`, `卡号`) settled it.
+   */
+  TUOMIN_EVIDENCE_CONTEXT = 1,
+  /*
+   The value fits a numbering plan or format exactly.
+   */
+  TUOMIN_EVIDENCE_PATTERN = 2,
+  /*
+   A check digit or checksum holds.
+   */
+  TUOMIN_EVIDENCE_CHECKSUM = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum tuomin_evidence tuomin_evidence;
+#else
+typedef uint32_t tuomin_evidence;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ What a redactor does with a match, as stored in `tuomin_match.action`
+ and passed to `tuomin_builder_set_action`. Values are never renumbered.
+ */
+enum tuomin_action
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   Replaced according to its kind's policy.
+   */
+  TUOMIN_ACTION_MASK = 1,
+  /*
+   Found and counted, but left unchanged.
+   */
+  TUOMIN_ACTION_REPORT = 2,
+  /*
+   Left unchanged because an allow list or allow pattern accepts it.
+   */
+  TUOMIN_ACTION_ALLOW = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum tuomin_action tuomin_action;
+#else
+typedef uint32_t tuomin_action;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
  A redactor configuration being put together. Used by one thread at a
  time.
  */
@@ -256,8 +321,33 @@ typedef struct tuomin_rule tuomin_rule;
 typedef struct tuomin_stream tuomin_stream;
 
 /*
- One match: its kind (a `TUOMIN_KIND_*` value) and its byte offsets in
- the input, `end` exclusive.
+ The counts of one kind (or, at index 0 of a counts array, of every kind
+ together). `found == masked + reported + allowed`.
+ */
+typedef struct tuomin_kind_counts {
+  /*
+   Every match found.
+   */
+  uint64_t found;
+  /*
+   Matches replaced by their kind's policy.
+   */
+  uint64_t masked;
+  /*
+   Matches left unchanged because their kind or evidence is set to
+   report only.
+   */
+  uint64_t reported;
+  /*
+   Matches left unchanged because an allow list or pattern accepts them.
+   */
+  uint64_t allowed;
+} tuomin_kind_counts;
+
+/*
+ One match: its kind (a `TUOMIN_KIND_*` value), its byte offsets in the
+ input (`end` exclusive), why it was found (a `TUOMIN_EVIDENCE_*` value)
+ and what the redactor does with it (a `TUOMIN_ACTION_*` value).
  */
 typedef struct tuomin_match {
   /*
@@ -267,8 +357,7 @@ typedef struct tuomin_match {
   /*
    For a `TUOMIN_KIND_CUSTOM` match, the index of the rule that found
    it (in the order rules were added to the builder); `UINT32_MAX`
-   otherwise. (It fills what was padding before `start` on 64-bit
-   targets, where the struct's layout did not change.)
+   otherwise.
    */
   uint32_t rule;
   /*
@@ -279,6 +368,15 @@ typedef struct tuomin_match {
    Offset just past the last byte.
    */
   size_t end;
+  /*
+   A `tuomin_evidence` value.
+   */
+  uint32_t evidence;
+  /*
+   A `tuomin_action` value: whether the match is masked, only reported,
+   or allowed.
+   */
+  uint32_t action;
 } tuomin_match;
 
 #ifdef __cplusplus
@@ -327,7 +425,8 @@ tuomin_result tuomin_builder_set_kinds(struct tuomin_builder *b, const char *lis
 /*
  Starts every kind from a preset's policy: `conventional` (the default,
  `138****5678`), `full` (every digit masked), `tag` (Chinese tags such as
- `[电话号码]`), `tag-en` (`[PHONE]`) or `remove`. Policies set with
+ `[电话号码]`), `tag-en` (`[PHONE]`), `remove` or `hash` (keyed
+ pseudonyms, see `tuomin_builder_set_hash_key`). Policies set with
  `tuomin_builder_set_policy` override the preset for their kind,
  whichever was set first.
 
@@ -351,7 +450,15 @@ tuomin_result tuomin_builder_set_preset(struct tuomin_builder *b, const char *na
    masked (counts from 0 to 255);
  * `tag`: the match replaced by the Chinese tag for the kind, such as
    `[电话号码]`; `tag:TEXT`: replaced by TEXT (at most 64 bytes);
- * `remove`: the match deleted.
+ * `remove`: the match deleted;
+ * `hash`: the match replaced by a keyed pseudonym of its value, such as
+   `[PHONE:1cfe20ec3903d206]`, the same for the same value and key (set
+   the key with `tuomin_builder_set_hash_key`);
+ * `fake`: a phone, ID or card number replaced by a made-up number of the
+   same length and layout that passes its check, the same for the same
+   value and key, from ranges no real number uses (mobile segment 154,
+   ID region 90, cards starting with 9); other kinds masked in full. It
+   keeps the length of the text and needs the key too.
 
  Tags and removal change the length of the text, so a redactor with one
  cannot redact in place.
@@ -366,6 +473,101 @@ tuomin_result tuomin_builder_set_preset(struct tuomin_builder *b, const char *na
  call; `spec` is NULL or a NUL-terminated string.
  */
 tuomin_result tuomin_builder_set_policy(struct tuomin_builder *b, uint32_t kind, const char *spec);
+
+/*
+ Sets what the redactor does with the matches of one kind (a
+ `TUOMIN_KIND_*` value): `TUOMIN_ACTION_MASK` (the default) replaces them
+ by the kind's policy, `TUOMIN_ACTION_REPORT` finds and counts them but
+ leaves them unchanged, `TUOMIN_ACTION_ALLOW` leaves them unchanged and
+ counts them as allowed.
+
+ Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+ was, for an unknown kind or action.
+
+ # Safety
+
+ `b` is NULL or a live builder that no other thread uses during the call.
+ */
+tuomin_result tuomin_builder_set_action(struct tuomin_builder *b, uint32_t kind, uint32_t action);
+
+/*
+ Masks the matches of one kind (a `TUOMIN_KIND_*` value) only when their
+ evidence is at least `evidence` (a `TUOMIN_EVIDENCE_*` value); weaker
+ matches are reported (`TUOMIN_ACTION_REPORT`): listed and counted, left
+ unchanged. `TUOMIN_EVIDENCE_CONTEXT`, the default, masks every match;
+ `TUOMIN_EVIDENCE_CHECKSUM` masks only numbers whose check digit holds.
+
+ Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+ was, for an unknown kind or evidence.
+
+ # Safety
+
+ `b` is NULL or a live builder that no other thread uses during the call.
+ */
+tuomin_result tuomin_builder_set_mask_threshold(struct tuomin_builder *b, uint32_t kind, uint32_t evidence);
+
+/*
+ Adds a value that is never masked, of whatever kind: a company hotline
+ (`"95588"`, `"400-820-8820"`), an agent's extension. Matches with this
+ value are left unchanged and reported with `TUOMIN_ACTION_ALLOW`.
+
+ Phone, ID and bank card numbers compare by their digits (and an ID's
+ check character X), whatever the separators, full-width digits or
+ country code in the text: `"400-820-8820"` also allows `400 820 8820`
+ and `４００-８２０-８８２０`. Other kinds compare the whole matched text,
+ with full-width ASCII forms folded to ASCII (and email addresses in
+ lower case).
+
+ Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+ was, for a string that is not UTF-8.
+
+ # Safety
+
+ `b` is NULL or a live builder that no other thread uses during the
+ call; `value` is NULL or a NUL-terminated string.
+ */
+tuomin_result tuomin_builder_add_allow_value(struct tuomin_builder *b, const char *value);
+
+/*
+ Adds an allow pattern for one kind (a `TUOMIN_KIND_*` value): a regular
+ expression (the syntax of Rust's `regex` crate) that must match the
+ whole matched text as written. Matching matches are left unchanged and
+ reported with `TUOMIN_ACTION_ALLOW`.
+
+ Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+ was, for an unknown kind, a pattern that does not compile, or a string
+ that is not UTF-8.
+
+ # Safety
+
+ `b` is NULL or a live builder that no other thread uses during the
+ call; `pattern` is NULL or a NUL-terminated string.
+ */
+tuomin_result tuomin_builder_add_allow_pattern(struct tuomin_builder *b, uint32_t kind, const char *pattern);
+
+/*
+ Sets the key for the `hash` and `fake` policies: `key_len` bytes, at least 16 (best
+ 32 random bytes from a secret store). Redactors built with the same key
+ give the same token for the same value, such as
+ `[PHONE:1cfe20ec3903d206]`: the first 8 bytes, in hex, of HMAC-SHA-256
+ over the kind name, a zero byte and the value's digits (for phone, ID
+ and card numbers) or its text.
+
+ The library does not keep the key: the builder, and the redactors it
+ builds, hold only the HMAC state derived from it. The caller may wipe
+ its copy as soon as this returns. Building a redactor with a `hash`
+ policy and no key returns `TUOMIN_RESULT_INVALID_PARAMETER`.
+
+ Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+ was, for a key shorter than 16 bytes.
+
+ # Safety
+
+ `b` is NULL or a live builder that no other thread uses during the
+ call; `key` is valid for reading `key_len` bytes, which no other thread
+ writes during the call.
+ */
+tuomin_result tuomin_builder_set_hash_key(struct tuomin_builder *b, const uint8_t *key, size_t key_len);
 
 /*
  Sets how many characters before a number are searched for a context
@@ -414,6 +616,41 @@ tuomin_result tuomin_builder_build(const struct tuomin_builder *b, struct tuomin
  writing a pointer; `err` is NULL or valid for writing `err_cap` bytes.
  */
 tuomin_result tuomin_redactor_new_from_config(const char *path, struct tuomin_redactor **out, char *err, size_t err_cap);
+
+/*
+ Counts the matches in `src` by kind and by what the redactor does with
+ them, without redacting: an audit that never exposes matched text.
+
+ `counts` is an array of `counts_len` entries, indexed by `TUOMIN_KIND_*`
+ value, with the totals over every kind at index 0. Pass
+ `TUOMIN_COUNTS_LEN` entries to get every kind of this version; a shorter
+ array gets the kinds that fit (index 0 still counts them all), a longer
+ one has its extra entries set to zero. On `TUOMIN_RESULT_OK` every
+ entry is written; otherwise none is.
+
+ # Safety
+
+ `r` is NULL or a live redactor. `src` is NULL with `src_len == 0` or
+ valid for reading `src_len` bytes; `counts` is NULL with
+ `counts_len == 0` or valid for writing `counts_len` entries. No other
+ thread writes `src` or touches `counts` during the call.
+ */
+tuomin_result tuomin_count(const struct tuomin_redactor *r, const uint8_t *src, size_t src_len, struct tuomin_kind_counts *counts, size_t counts_len);
+
+/*
+ The counts of what a stream has emitted so far, by kind and action,
+ laid out as for `tuomin_count`. Bytes still held back are not counted
+ until they are emitted, so once the stream has ended the counts are
+ those of `tuomin_count` on the whole text, whatever the chunking. They
+ add up across `tuomin_stream_end_message` calls.
+
+ # Safety
+
+ `s` is NULL or a live stream that no other thread uses during the call;
+ `counts` is NULL with `counts_len == 0` or valid for writing
+ `counts_len` entries, which no other thread touches during the call.
+ */
+tuomin_result tuomin_stream_counts(const struct tuomin_stream *s, struct tuomin_kind_counts *counts, size_t counts_len);
 
 /*
  The library version, such as "0.1.0": a static NUL-terminated string
@@ -493,6 +730,8 @@ tuomin_result tuomin_redact_in_place(const struct tuomin_redactor *r, uint8_t *b
 
 /*
  Finds the matches in `src`, left to right, without changing anything.
+ Matches the redactor leaves unchanged (reported or allowed) are listed
+ too, with their `action`.
 
  Writes the first `matches_cap` matches to `matches` and sets
  `*out_count` to the number of matches in `src`. Returns

@@ -1,4 +1,5 @@
-//! Errors. None of them ever quotes input text.
+//! Errors. None of them ever quotes input text (an allow pattern is
+//! configuration, and is quoted so that it can be found and fixed).
 
 use crate::kind::Kind;
 
@@ -40,6 +41,32 @@ pub enum Error {
         count: usize,
         /// The most accepted.
         max: usize,
+    },
+    /// An allow pattern is not a valid regular expression.
+    #[error("allow pattern {pattern:?} for {kind} is not a valid regular expression: {message}")]
+    AllowPattern {
+        /// The kind the pattern was given for.
+        kind: Kind,
+        /// The pattern as given.
+        pattern: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A kind's policy is [`crate::Policy::Hash`] or [`crate::Policy::Fake`]
+    /// but no key was given ([`crate::Builder::hash_key`]).
+    #[error("the policy for {kind} needs a key (hash or fake), and none was given")]
+    HashKeyMissing {
+        /// The first kind whose policy is a hash.
+        kind: Kind,
+    },
+    /// The key for [`crate::Policy::Hash`] or [`crate::Policy::Fake`] is too short to keep tokens
+    /// from being reversed by trying every key.
+    #[error("the hash key is {len} bytes long; at least {min} are needed")]
+    HashKeyTooShort {
+        /// Its length in bytes.
+        len: usize,
+        /// The fewest bytes accepted.
+        min: usize,
     },
     /// In-place redaction was asked of a policy that changes the length.
     #[error("the policy for {kind} changes the length of the text, so it cannot redact in place")]

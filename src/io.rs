@@ -67,6 +67,11 @@ impl<W: Write> RedactWriter<W> {
     pub fn held_back(&self) -> usize {
         self.stream.held_back()
     }
+
+    /// The counts of what was found so far (see [`Stream::counts`]).
+    pub fn counts(&self) -> &crate::Counts {
+        self.stream.counts()
+    }
 }
 
 impl<W: Write> Write for RedactWriter<W> {
@@ -131,6 +136,12 @@ impl<R: Read> RedactReader<R> {
             output_pos: 0,
             eof: false,
         }
+    }
+
+    /// The counts of what was found in the text read so far (see
+    /// [`Stream::counts`]).
+    pub fn counts(&self) -> &crate::Counts {
+        self.stream.counts()
     }
 
     /// The inner reader.

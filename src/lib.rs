@@ -169,6 +169,31 @@
 //! # }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//! # Deployment policies
+//!
+//! Every match carries an [`Action`]: [`Action::Mask`] (replaced by its
+//! kind's policy), [`Action::Report`] (found and counted, left unchanged)
+//! or [`Action::Allow`] (left unchanged, counted as allowed).
+//! [`Redactor::find_iter`] yields every match whatever its action.
+//!
+//! * [`Builder::action`] makes a kind report-only;
+//!   [`Builder::mask_threshold`] masks only matches with at least a given
+//!   [`Evidence`] and reports the weaker ones.
+//! * [`Builder::allow_value`] never masks a value (a company hotline),
+//!   compared by digits for numbers whatever the way they are written;
+//!   [`Builder::allow_pattern`] allows the matches of a kind whose whole
+//!   text matches a regular expression.
+//! * [`Policy::Hash`] replaces a value by a keyed pseudonym
+//!   (`[PHONE:1cfe20ec3903d206]`), the same for the same value and key, the
+//!   value normalised first; the key comes from [`Builder::hash_key`].
+//! * [`Policy::Fake`] replaces phone, ID and card numbers by keyed,
+//!   deterministic fakes of the same length and layout that pass their
+//!   checks, from ranges no real number uses.
+//! * [`Counts`] are audit counts per kind (masked, reported, allowed),
+//!   never values: from [`Redactor::count`], [`Redactor::redact_counted`]
+//!   and [`Redactor::redact_into_counted`], and added up by a [`Stream`]
+//!   ([`Stream::counts`]) as it emits, equal to the one-shot counts for any
+//!   chunking.
 //!
 //! # C API
 //!
@@ -191,11 +216,14 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 #![warn(missing_debug_implementations)]
 
+mod actions;
 #[cfg(feature = "config")]
 pub mod config;
+mod counts;
 mod date;
 mod detect;
 mod error;
+mod fake;
 #[allow(unsafe_code)]
 pub mod ffi;
 #[cfg(feature = "gb18030")]
@@ -203,7 +231,9 @@ mod gb18030;
 mod io;
 mod kind;
 mod matches;
+mod normalize;
 mod policy;
+mod pseudonym;
 mod redactor;
 mod rule;
 mod scan;
@@ -213,6 +243,7 @@ mod stream;
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+pub use crate::counts::{Counts, KindCounts};
 pub use crate::date::Date;
 pub use crate::detect::address::MAX_ADDRESS_CHARS;
 pub use crate::error::Error;
@@ -220,8 +251,9 @@ pub use crate::error::Error;
 pub use crate::gb18030::{EncodingError, Gb18030Error, Gb18030Stream};
 pub use crate::io::{RedactReader, RedactWriter};
 pub use crate::kind::{Kind, KindSet, SubKind, UnknownKind};
-pub use crate::matches::{Evidence, Match};
+pub use crate::matches::{Action, Evidence, Match};
 pub use crate::policy::{MAX_TAG_LEN, Policy, Preset};
+pub use crate::pseudonym::MIN_HASH_KEY_LEN;
 pub use crate::redactor::{Builder, DEFAULT_CONTEXT_WINDOW, FindIter, MAX_CONTEXT_WINDOW, Redactor};
 pub use crate::rule::{MAX_RULE_CONTEXT_WINDOW, MAX_RULE_MATCH_LEN, MAX_RULES, Rule, Validator};
 pub use crate::stream::{MAX_HOLDBACK, Piece, Sink, Status, Stream, StreamMatch};

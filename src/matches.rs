@@ -32,6 +32,45 @@ impl Evidence {
             Evidence::Checksum => "checksum",
         }
     }
+
+    /// Parses a name produced by [`Evidence::name`].
+    pub fn from_name(name: &str) -> Option<Evidence> {
+        [Evidence::Context, Evidence::Pattern, Evidence::Checksum].into_iter().find(|e| e.name() == name)
+    }
+}
+
+/// What a redactor does with a match.
+///
+/// Every match is found and counted; its action says whether its bytes are
+/// replaced. See [`crate::Builder::action`], [`crate::Builder::mask_threshold`]
+/// and [`crate::Builder::allow_value`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Action {
+    /// Replaced according to its kind's [`crate::Policy`] (the default).
+    Mask,
+    /// Reported (listed, counted) but left unchanged: its kind, or its
+    /// evidence, is set to report only.
+    Report,
+    /// Left unchanged because an allow list or allow pattern accepts it
+    /// (a company hotline, a test number).
+    Allow,
+}
+
+impl Action {
+    /// The stable machine-readable name (`mask`, `report`, `allow`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Action::Mask => "mask",
+            Action::Report => "report",
+            Action::Allow => "allow",
+        }
+    }
+
+    /// Parses a name produced by [`Action::name`].
+    pub fn from_name(name: &str) -> Option<Action> {
+        [Action::Mask, Action::Report, Action::Allow].into_iter().find(|a| a.name() == name)
+    }
 }
 
 /// One piece of personal information found in a haystack.
@@ -52,6 +91,7 @@ pub struct Match {
     /// Index of the rule that found a [`Kind::Custom`] match, else
     /// [`NO_RULE`].
     rule: u16,
+    action: Action,
 }
 
 /// The `rule` of a match no rule found.
@@ -60,7 +100,7 @@ const NO_RULE: u16 = u16::MAX;
 impl Match {
     pub(crate) fn new(kind: Kind, sub_kind: SubKind, evidence: Evidence, span: Range<usize>, lead: u8) -> Match {
         debug_assert!(span.start < span.end);
-        Match { kind, sub_kind, evidence, start: span.start, end: span.end, lead, rule: NO_RULE }
+        Match { kind, sub_kind, evidence, start: span.start, end: span.end, lead, rule: NO_RULE, action: Action::Mask }
     }
 
     pub(crate) fn with_rule(self, rule: u16) -> Match {
@@ -88,6 +128,16 @@ impl Match {
     /// Why this match was reported.
     pub fn evidence(&self) -> Evidence {
         self.evidence
+    }
+
+    /// What the redactor that found this match does with it: mask it,
+    /// only report it, or leave it alone because it is allowed.
+    pub fn action(&self) -> Action {
+        self.action
+    }
+
+    pub(crate) fn set_action(&mut self, action: Action) {
+        self.action = action;
     }
 
     /// Byte offset of the first byte.
@@ -127,6 +177,7 @@ impl fmt::Debug for Match {
             .field("kind", &self.kind)
             .field("sub_kind", &self.sub_kind)
             .field("evidence", &self.evidence)
+            .field("action", &self.action)
             .field("span", &(self.start..self.end))
             .field("rule", &self.rule())
             .finish()

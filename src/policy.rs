@@ -56,6 +56,27 @@ pub enum Policy {
     Tag(Cow<'static, str>),
     /// Delete the match.
     Remove,
+    /// Replace the match by a stable keyed pseudonym of its value, such as
+    /// `[PHONE:1cfe20ec3903d206]`: the same value gives the same token with
+    /// the same key, in any redactor, stream or process, so records can be
+    /// joined by customer without revealing who the customer is.
+    ///
+    /// The token is the first 8 bytes, in hex, of HMAC-SHA-256 over the
+    /// kind name, a zero byte and the *normalised* value (digits only for
+    /// phone, ID and card numbers, so `138 1234 5678` and `+86 13812345678`
+    /// agree; see [`crate::Builder::allow_value`] for the rules). The key
+    /// comes from [`crate::Builder::hash_key`]; building a redactor with
+    /// this policy and no key is an error.
+    Hash,
+    /// Replace a phone, ID or bank card number by a made-up number of the
+    /// same kind, byte length and layout that passes the kind's check
+    /// (`138 1234 5678` becomes something like `154 0372 9185`), the same
+    /// for the same value and [`crate::Builder::hash_key`]. Fakes come from
+    /// ranges no real number uses: mobile segment `154`, ID region `90`,
+    /// card numbers starting with `9`; landlines and 400/800 numbers keep
+    /// their area code or prefix. Other kinds are masked as by
+    /// [`Policy::Full`]. Needs a key, like [`Policy::Hash`].
+    Fake,
 }
 
 /// Longest tag text accepted, in bytes.
@@ -69,13 +90,14 @@ impl Policy {
 
     /// Whether the output of this policy has the input's byte length.
     pub fn is_length_preserving(&self) -> bool {
-        matches!(self, Policy::Conventional | Policy::Partial { .. } | Policy::Full)
+        matches!(self, Policy::Conventional | Policy::Partial { .. } | Policy::Full | Policy::Fake)
     }
 }
 
 impl Policy {
     /// Reads a policy as the command line, the configuration file and the
-    /// C API write it: `conventional`, `full`, `remove`, `keep:HEAD:TAIL`
+    /// C API write it: `conventional`, `full`, `remove`, `hash`, `fake`,
+    /// `keep:HEAD:TAIL`
     /// (counts from 0 to 255), `tag:TEXT` (at most [`MAX_TAG_LEN`] bytes),
     /// or `tag`, which stands for `default_tag`.
     ///
@@ -95,6 +117,8 @@ impl Policy {
             "conventional" => Ok(Policy::Conventional),
             "full" => Ok(Policy::Full),
             "remove" => Ok(Policy::Remove),
+            "hash" => Ok(Policy::Hash),
+            "fake" => Ok(Policy::Fake),
             "tag" => Ok(default_tag()),
             _ => {
                 if let Some(text) = spec.strip_prefix("tag:") {
@@ -105,7 +129,8 @@ impl Policy {
                 }
                 let Some(counts) = spec.strip_prefix("keep:") else {
                     return Err(format!(
-                        "unknown policy {spec:?} (known: conventional, full, remove, tag, tag:TEXT, keep:HEAD:TAIL)"
+                        "unknown policy {spec:?} (known: conventional, full, remove, hash, fake, tag, tag:TEXT, \
+                         keep:HEAD:TAIL)"
                     ));
                 };
                 let (head, tail) = counts.split_once(':').ok_or("expected keep:HEAD:TAIL, such as keep:3:4")?;
@@ -136,6 +161,8 @@ pub enum Preset {
     TagEnglish,
     /// [`Policy::Remove`] for every kind.
     Remove,
+    /// [`Policy::Hash`] for every kind (needs [`crate::Builder::hash_key`]).
+    Hash,
 }
 
 impl Preset {
@@ -145,6 +172,7 @@ impl Preset {
             Preset::Conventional => Policy::Conventional,
             Preset::Full => Policy::Full,
             Preset::Remove => Policy::Remove,
+            Preset::Hash => Policy::Hash,
             Preset::TagChinese => Policy::tag(match kind {
                 Kind::Phone => "[电话号码]",
                 Kind::IdCard => "[身份证号]",
@@ -194,7 +222,8 @@ impl Preset {
         }
     }
 
-    /// The stable name: `conventional`, `full`, `tag`, `tag-en`, `remove`.
+    /// The stable name: `conventional`, `full`, `tag`, `tag-en`, `remove`,
+    /// `hash`.
     pub const fn name(self) -> &'static str {
         match self {
             Preset::Conventional => "conventional",
@@ -202,12 +231,13 @@ impl Preset {
             Preset::TagChinese => "tag",
             Preset::TagEnglish => "tag-en",
             Preset::Remove => "remove",
+            Preset::Hash => "hash",
         }
     }
 
     /// Every preset.
-    pub const ALL: [Preset; 5] =
-        [Preset::Conventional, Preset::Full, Preset::TagChinese, Preset::TagEnglish, Preset::Remove];
+    pub const ALL: [Preset; 6] =
+        [Preset::Conventional, Preset::Full, Preset::TagChinese, Preset::TagEnglish, Preset::Remove, Preset::Hash];
 
     /// Parses a name produced by [`Preset::name`].
     pub fn from_name(name: &str) -> Option<Preset> {
@@ -435,6 +465,9 @@ pub(crate) fn mask_in_place(policy: &Policy, m: &Match, span: &mut [u8]) {
 }
 
 /// Appends the replacement for a match whose bytes are `span`.
+/// [`Policy::Hash`] and [`Policy::Fake`] need the redactor's key and are
+/// written by the redactor; here they fall back to a full mask, so a value
+/// never leaks.
 pub(crate) fn write_replacement(policy: &Policy, m: &Match, span: &[u8], out: &mut Vec<u8>) {
     match policy {
         Policy::Tag(text) => out.extend_from_slice(text.as_bytes()),

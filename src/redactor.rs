@@ -3,13 +3,17 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use crate::actions::{Actions, AllowList};
+use crate::counts::Counts;
 use crate::date::Date;
 use crate::detect::Detectors;
 use crate::detect::phone::AreaCodes;
 use crate::error::Error;
+use crate::fake::fake_in_place;
 use crate::kind::{Kind, KindSet};
-use crate::matches::Match;
+use crate::matches::{Action, Evidence, Match};
 use crate::policy::{MAX_TAG_LEN, Policy, Preset, mask_in_place, write_replacement};
+use crate::pseudonym::PseudonymKey;
 use crate::rule::Rule;
 use crate::scan::context::Hotwords;
 use crate::scan::{Scratch, Step, step};
@@ -43,6 +47,9 @@ struct Inner {
     policies: [Policy; Kind::ALL.len()],
     /// The rules, in the order they were added, and the policy of each.
     rules: Vec<(Rule, Policy)>,
+    /// What to do with each match: actions, thresholds, allow lists.
+    actions: Actions,
+    key: Option<PseudonymKey>,
 }
 
 impl core::fmt::Debug for Redactor {
@@ -50,6 +57,9 @@ impl core::fmt::Debug for Redactor {
         f.debug_struct("Redactor")
             .field("kinds", &self.inner.det.kinds)
             .field("policies", &self.inner.policies)
+            .field("actions", &self.inner.actions.actions)
+            .field("thresholds", &self.inner.actions.thresholds)
+            .field("hash_key", &self.inner.key.as_ref().map(|_| "<secret>"))
             .field("context_window", &self.inner.det.window)
             .field("rules", &self.inner.rules.iter().map(|(r, _)| r.name()).collect::<Vec<_>>())
             .finish()
@@ -133,6 +143,10 @@ impl Redactor {
 
     /// The matches in `haystack`, left to right, non-overlapping.
     ///
+    /// Every match is yielded, including those this redactor leaves
+    /// unchanged: [`Match::action`] tells whether it is masked, only
+    /// reported, or allowed.
+    ///
     /// `haystack` need not be UTF-8: invalid bytes are never part of a match.
     ///
     /// ```
@@ -144,7 +158,14 @@ impl Redactor {
     /// assert_eq!(kinds, [(Kind::Phone, "0755-86001234 转 8001"), (Kind::Phone, "138 1234 5678")]);
     /// ```
     pub fn find_iter<'r, 'h, H: AsRef<[u8]> + ?Sized>(&'r self, haystack: &'h H) -> FindIter<'r, 'h> {
-        FindIter { det: &self.inner.det, hay: haystack.as_ref(), pos: 0, scratch: Box::default(), done: false }
+        FindIter {
+            det: &self.inner.det,
+            actions: &self.inner.actions,
+            hay: haystack.as_ref(),
+            pos: 0,
+            scratch: Box::default(),
+            done: false,
+        }
     }
 
     /// The text with every match masked; borrowed when nothing was found.
@@ -164,28 +185,94 @@ impl Redactor {
     /// Like [`Redactor::redact`] for bytes that need not be UTF-8. Bytes
     /// outside matches are copied unchanged.
     pub fn redact_bytes<'h>(&self, haystack: &'h [u8]) -> Cow<'h, [u8]> {
-        let mut it = self.find_iter(haystack);
-        let Some(first) = it.next() else {
-            return Cow::Borrowed(haystack);
-        };
-        let mut out = Vec::with_capacity(haystack.len() + 16);
-        self.write_redacted(haystack, core::iter::once(first).chain(it), &mut out);
-        Cow::Owned(out)
+        self.redact_bytes_counted(haystack).0
     }
 
     /// Appends the redacted form of `haystack` to `out` (reusing its
-    /// allocation) and returns the number of matches.
+    /// allocation) and returns the number of matches found (masked or not).
     pub fn redact_into(&self, haystack: &[u8], out: &mut Vec<u8>) -> usize {
-        out.reserve(haystack.len());
-        self.write_redacted(haystack, self.find_iter(haystack), out)
+        let mut counts = Counts::new();
+        self.redact_into_counted(haystack, out, &mut counts)
     }
 
-    fn write_redacted(&self, hay: &[u8], matches: impl Iterator<Item = Match>, out: &mut Vec<u8>) -> usize {
+    /// Like [`Redactor::redact_into`], and adds what was found and what was
+    /// done with it to `counts`.
+    ///
+    /// ```
+    /// use tuomin::{Counts, Kind, Redactor};
+    ///
+    /// let redactor = Redactor::new();
+    /// let mut out = Vec::new();
+    /// let mut counts = Counts::new();
+    /// for message in ["手机13812345678", "卡号6222020200112345679", "谢谢"] {
+    ///     out.clear();
+    ///     redactor.redact_into_counted(message.as_bytes(), &mut out, &mut counts);
+    /// }
+    /// assert_eq!(counts.get(Kind::Phone).masked, 1);
+    /// assert_eq!(counts.get(Kind::BankCard).masked, 1);
+    /// assert_eq!(counts.total().found(), 2);
+    /// ```
+    pub fn redact_into_counted(&self, haystack: &[u8], out: &mut Vec<u8>, counts: &mut Counts) -> usize {
+        out.reserve(haystack.len());
+        self.write_redacted(haystack, self.find_iter(haystack), out, counts)
+    }
+
+    /// Like [`Redactor::redact`], with the counts of what was found and
+    /// what was done with it (see [`Counts`]).
+    pub fn redact_counted<'h>(&self, text: &'h str) -> (Cow<'h, str>, Counts) {
+        let (bytes, counts) = self.redact_bytes_counted(text.as_bytes());
+        let text = match bytes {
+            Cow::Borrowed(_) => Cow::Borrowed(text),
+            // As in `redact`: UTF-8 in, UTF-8 out.
+            Cow::Owned(bytes) => Cow::Owned(String::from_utf8(bytes).expect("redacting UTF-8 yields UTF-8")),
+        };
+        (text, counts)
+    }
+
+    /// Like [`Redactor::redact_bytes`], with the counts of what was found
+    /// and what was done with it.
+    pub fn redact_bytes_counted<'h>(&self, haystack: &'h [u8]) -> (Cow<'h, [u8]>, Counts) {
+        let mut counts = Counts::new();
+        let mut it = self.find_iter(haystack);
+        let Some(first) = it.next() else {
+            return (Cow::Borrowed(haystack), counts);
+        };
+        let mut out = Vec::with_capacity(haystack.len() + 16);
+        self.write_redacted(haystack, core::iter::once(first).chain(it), &mut out, &mut counts);
+        (Cow::Owned(out), counts)
+    }
+
+    /// Counts the matches in `haystack` by kind and action, without
+    /// redacting anything: an audit of what redaction would do.
+    ///
+    /// ```
+    /// use tuomin::{Kind, Redactor};
+    ///
+    /// let counts = Redactor::new().count("身份证11010519491231002X，电话 010-62345678");
+    /// assert_eq!(counts.get(Kind::IdCard).masked, 1);
+    /// assert_eq!(counts.get(Kind::Phone).masked, 1);
+    /// ```
+    pub fn count<H: AsRef<[u8]> + ?Sized>(&self, haystack: &H) -> Counts {
+        let mut counts = Counts::new();
+        for m in self.find_iter(haystack) {
+            counts.add_match(&m);
+        }
+        counts
+    }
+
+    fn write_redacted(
+        &self,
+        hay: &[u8],
+        matches: impl Iterator<Item = Match>,
+        out: &mut Vec<u8>,
+        counts: &mut Counts,
+    ) -> usize {
         let mut last = 0;
         let mut count = 0;
         for m in matches {
             out.extend_from_slice(&hay[last..m.start()]);
             self.write_match(hay, &m, out);
+            counts.add_match(&m);
             last = m.end();
             count += 1;
         }
@@ -211,12 +298,29 @@ impl Redactor {
         &self.inner.det
     }
 
-    /// Appends the replacement of one match of `hay`.
-    pub(crate) fn write_match(&self, hay: &[u8], m: &Match, out: &mut Vec<u8>) {
-        write_replacement(self.policy_for(m), m, &hay[m.range()], out);
+    /// Decides what to do with a match just found in `hay`.
+    pub(crate) fn decide(&self, m: &mut Match, hay: &[u8]) {
+        m.set_action(self.inner.actions.decide(m, &hay[m.range()]));
     }
 
-    /// Masks `buffer` in place and returns the number of matches.
+    /// Appends the replacement of one match of `hay`: the match's own bytes
+    /// when it is only reported or allowed.
+    pub(crate) fn write_match(&self, hay: &[u8], m: &Match, out: &mut Vec<u8>) {
+        let span = &hay[m.range()];
+        match (m.action(), self.policy_for(m), &self.inner.key) {
+            (Action::Mask, Policy::Hash, Some(key)) => key.write_token(m, span, out),
+            (Action::Mask, Policy::Fake, Some(key)) => {
+                let at = out.len();
+                out.extend_from_slice(span);
+                fake_in_place(key, m, &mut out[at..]);
+            }
+            (Action::Mask, policy, _) => write_replacement(policy, m, span, out),
+            _ => out.extend_from_slice(span),
+        }
+    }
+
+    /// Masks `buffer` in place and returns the number of matches found
+    /// (masked or not).
     ///
     /// # Errors
     ///
@@ -230,8 +334,11 @@ impl Redactor {
         // bytes before it (context words, the character before a number),
         // and those must be the original bytes.
         let matches: Vec<Match> = self.find_iter(&*buffer).collect();
-        for m in &matches {
-            mask_in_place(self.policy_for(m), m, &mut buffer[m.range()]);
+        for m in matches.iter().filter(|m| m.action() == Action::Mask) {
+            match (self.policy_for(m), &self.inner.key) {
+                (Policy::Fake, Some(key)) => fake_in_place(key, m, &mut buffer[m.range()]),
+                (policy, _) => mask_in_place(policy, m, &mut buffer[m.range()]),
+            }
         }
         Ok(matches.len())
     }
@@ -242,6 +349,7 @@ impl Redactor {
 #[derive(Debug)]
 pub struct FindIter<'r, 'h> {
     det: &'r Detectors,
+    actions: &'r Actions,
     hay: &'h [u8],
     pos: usize,
     scratch: Box<Scratch>,
@@ -256,7 +364,10 @@ impl Iterator for FindIter<'_, '_> {
             return None;
         }
         match step(self.det, self.hay, &mut self.pos, true, &mut self.scratch) {
-            Step::Found(m) => Some(m),
+            Step::Found(mut m) => {
+                m.set_action(self.actions.decide(&m, &self.hay[m.range()]));
+                Some(m)
+            }
             Step::Done(end) => {
                 debug_assert_eq!(end, self.hay.len(), "a complete haystack is decided to its end");
                 self.done = true;
@@ -282,11 +393,17 @@ impl core::iter::FusedIterator for FindIter<'_, '_> {}
 /// assert_eq!(redactor.redact("卡号6222021234567890128"), "卡号[卡号]");
 /// # Ok::<(), tuomin::Error>(())
 /// ```
+///
+/// `Debug` output never shows the hash key.
 #[derive(Clone, Debug)]
 pub struct Builder {
     kinds: KindSet,
     preset: Preset,
     policies: [Option<Policy>; Kind::ALL.len()],
+    actions: Actions,
+    allow_values: Vec<String>,
+    allow_patterns: Vec<(Kind, String)>,
+    key: Option<Result<PseudonymKey, Error>>,
     window: usize,
     today: Option<Date>,
     rules: Vec<Rule>,
@@ -305,6 +422,10 @@ impl Builder {
             kinds: KindSet::DEFAULT,
             preset: Preset::Conventional,
             policies: Default::default(),
+            actions: Actions::default(),
+            allow_values: Vec::new(),
+            allow_patterns: Vec::new(),
+            key: None,
             window: DEFAULT_CONTEXT_WINDOW,
             today: None,
             rules: Vec::new(),
@@ -327,6 +448,130 @@ impl Builder {
     /// The policy for one kind.
     pub fn policy(mut self, kind: Kind, policy: Policy) -> Builder {
         self.policies[kind.index()] = Some(policy);
+        self
+    }
+
+    /// What to do with the matches of one kind: [`Action::Mask`] (the
+    /// default) replaces them by the kind's policy, [`Action::Report`]
+    /// finds and counts them but leaves them unchanged (to review what a
+    /// kind would catch before masking it), [`Action::Allow`] leaves them
+    /// unchanged and counts them as allowed.
+    ///
+    /// ```
+    /// use tuomin::{Action, Kind, Redactor};
+    ///
+    /// let redactor = Redactor::builder().action(Kind::Email, Action::Report).build()?;
+    /// let text = "邮箱 zhangsan@example.com，手机13812345678";
+    /// assert_eq!(redactor.redact(text), "邮箱 zhangsan@example.com，手机138****5678");
+    /// let actions: Vec<Action> = redactor.find_iter(text).map(|m| m.action()).collect();
+    /// assert_eq!(actions, [Action::Report, Action::Mask]);
+    /// # Ok::<(), tuomin::Error>(())
+    /// ```
+    pub fn action(mut self, kind: Kind, action: Action) -> Builder {
+        self.actions.actions[kind.index()] = action;
+        self
+    }
+
+    /// Masks the matches of one kind only when their [`Evidence`] is at
+    /// least `evidence`; weaker matches are reported ([`Action::Report`]):
+    /// found and counted, left unchanged. The default,
+    /// [`Evidence::Context`], masks every match.
+    ///
+    /// This is how a deployment masks what is certain and sends the rest
+    /// for review: with [`Evidence::Checksum`], ID numbers with a valid
+    /// check character are masked while 15-digit numbers accepted on a
+    /// context word alone are reported.
+    ///
+    /// ```
+    /// use tuomin::{Action, Evidence, Kind, Redactor};
+    ///
+    /// let redactor = Redactor::builder().mask_threshold(Kind::IdCard, Evidence::Checksum).build()?;
+    /// let text = "身份证11010519491231002X，旧身份证号 110105491231002";
+    /// assert_eq!(redactor.redact(text), "身份证1***************2X，旧身份证号 110105491231002");
+    /// let actions: Vec<Action> = redactor.find_iter(text).map(|m| m.action()).collect();
+    /// assert_eq!(actions, [Action::Mask, Action::Report]);
+    /// # Ok::<(), tuomin::Error>(())
+    /// ```
+    pub fn mask_threshold(mut self, kind: Kind, evidence: Evidence) -> Builder {
+        self.actions.thresholds[kind.index()] = evidence;
+        self
+    }
+
+    /// Never masks this value, of whatever kind: a company hotline
+    /// (`95588`, `400-820-8820`), an agent's extension, a test number.
+    /// Matches with an allowed value get [`Action::Allow`]: left unchanged,
+    /// still yielded by [`Redactor::find_iter`] and counted as allowed.
+    ///
+    /// Values are compared after normalisation. For phone, ID and bank
+    /// card numbers only the digits count (and an ID's check character
+    /// `X`), read as the scanner reads them: full-width digits and Chinese
+    /// numerals are digits, separators and a country code (`+86`) in the
+    /// text are ignored. So allowing `400-820-8820` also allows
+    /// `400 820 8820`, `4008208820` and `４００-８２０-８８２０`. Write the
+    /// value without a country code. For other kinds the whole matched
+    /// text must equal the value, after full-width ASCII forms are folded
+    /// to ASCII (and, for email addresses, ASCII letters to lower case).
+    ///
+    /// ```
+    /// use tuomin::{Action, Kind, Redactor};
+    ///
+    /// let redactor = Redactor::builder().allow_value("400-820-8820").build()?;
+    /// let text = "客服热线４００ ８２０ ８８２０，我的手机13812345678";
+    /// assert_eq!(redactor.redact(text), "客服热线４００ ８２０ ８８２０，我的手机138****5678");
+    /// assert_eq!(redactor.count(text).get(Kind::Phone).allowed, 1);
+    /// let actions: Vec<Action> = redactor.find_iter(text).map(|m| m.action()).collect();
+    /// assert_eq!(actions, [Action::Allow, Action::Mask]);
+    /// # Ok::<(), tuomin::Error>(())
+    /// ```
+    pub fn allow_value(mut self, value: impl Into<String>) -> Builder {
+        self.allow_values.push(value.into());
+        self
+    }
+
+    /// Never masks a match of `kind` whose whole text matches `pattern`, a
+    /// regular expression in the syntax of the `regex` crate. The pattern
+    /// is matched against the matched text as written (not normalised) and
+    /// must match all of it, as if written `^(?:pattern)$`. Allowed
+    /// matches get [`Action::Allow`].
+    ///
+    /// A pattern that does not compile makes [`Builder::build`] fail with
+    /// [`Error::AllowPattern`], which quotes the pattern.
+    ///
+    /// ```
+    /// use tuomin::{Kind, Redactor};
+    ///
+    /// let redactor = Redactor::builder().allow_pattern(Kind::Email, r"[a-z]+@kefu\.example\.com").build()?;
+    /// let text = "请联系 service@kefu.example.com 或 zhangsan@example.com";
+    /// assert_eq!(redactor.redact(text), "请联系 service@kefu.example.com 或 z*******@example.com");
+    /// assert!(Redactor::builder().allow_pattern(Kind::Email, "(").build().is_err());
+    /// # Ok::<(), tuomin::Error>(())
+    /// ```
+    pub fn allow_pattern(mut self, kind: Kind, pattern: impl Into<String>) -> Builder {
+        self.allow_patterns.push((kind, pattern.into()));
+        self
+    }
+
+    /// The key for [`Policy::Hash`] pseudonyms: at least
+    /// [`MIN_HASH_KEY_LEN`](crate::MIN_HASH_KEY_LEN) bytes, best 32 random
+    /// bytes kept in a secret store. Redactors built with the same key give
+    /// the same token for the same value; with another key, other tokens.
+    ///
+    /// The key is not kept: the builder and the redactor hold only the
+    /// HMAC state derived from it (wiped when dropped), and their `Debug`
+    /// output never shows it.
+    ///
+    /// ```
+    /// use tuomin::{Kind, Policy, Redactor};
+    ///
+    /// let key = b"0123456789abcdef-demo-key"; // use a random secret key
+    /// let redactor = Redactor::builder().policy(Kind::Phone, Policy::Hash).hash_key(key).build()?;
+    /// assert_eq!(redactor.redact("手机13812345678"), "手机[PHONE:1cfe20ec3903d206]");
+    /// // The same number written another way gives the same token.
+    /// assert_eq!(redactor.redact("手机 +86 138-1234-5678"), "手机 [PHONE:1cfe20ec3903d206]");
+    /// # Ok::<(), tuomin::Error>(())
+    /// ```
+    pub fn hash_key(mut self, key: impl AsRef<[u8]>) -> Builder {
+        self.key = Some(PseudonymKey::new(key.as_ref()));
         self
     }
 
@@ -373,6 +618,9 @@ impl Builder {
     /// exceeded; [`Error::Rule`] for a rule that cannot be compiled (a bad
     /// name or pattern, a pattern whose matches are unbounded) and
     /// [`Error::TooManyRules`].
+    /// exceeded, [`Error::AllowPattern`] for an allow pattern that does not
+    /// compile, [`Error::HashKeyMissing`] for a [`Policy::Hash`] without a
+    /// key and [`Error::HashKeyTooShort`] for a short key.
     pub fn build(&self) -> Result<Redactor, Error> {
         if self.window > MAX_CONTEXT_WINDOW {
             return Err(Error::ContextWindowTooLarge { chars: self.window, max: MAX_CONTEXT_WINDOW });
@@ -423,6 +671,19 @@ impl Builder {
             anchored: crate::detect::anchored::Anchored::new(self.kinds),
             custom,
         };
-        Ok(Redactor { inner: Arc::new(Inner { det, policies, rules }) })
+        let key = match &self.key {
+            Some(Ok(key)) => Some(key.clone()),
+            Some(Err(e)) => return Err(e.clone()),
+            None => {
+                let keyed = |p: &Policy| matches!(p, Policy::Hash | Policy::Fake);
+                if let Some(kind) = self.kinds.iter().find(|&k| keyed(&policies[k.index()])) {
+                    return Err(Error::HashKeyMissing { kind });
+                }
+                None
+            }
+        };
+        let actions =
+            Actions { allow: AllowList::new(&self.allow_values, &self.allow_patterns)?, ..self.actions.clone() };
+        Ok(Redactor { inner: Arc::new(Inner { det, policies, rules, actions, key }) })
     }
 }

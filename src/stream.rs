@@ -21,8 +21,9 @@
 //! unchanged runs handed to a [`Sink`] are borrowed straight from the
 //! caller's chunk.
 
+use crate::counts::Counts;
 use crate::kind::{Kind, SubKind};
-use crate::matches::{Evidence, Match};
+use crate::matches::{Action, Evidence, Match};
 use crate::redactor::Redactor;
 use crate::scan::{Scratch, Step, step};
 
@@ -44,6 +45,7 @@ pub struct StreamMatch {
     kind: Kind,
     sub_kind: SubKind,
     evidence: Evidence,
+    action: Action,
     start: u64,
     end: u64,
     rule: Option<usize>,
@@ -55,6 +57,7 @@ impl StreamMatch {
             kind: m.kind(),
             sub_kind: m.sub_kind(),
             evidence: m.evidence(),
+            action: m.action(),
             start: base + m.start() as u64,
             end: base + m.end() as u64,
             rule: m.rule(),
@@ -89,6 +92,11 @@ impl StreamMatch {
         self.evidence
     }
 
+    /// What the stream does with the match (see [`Match::action`]).
+    pub fn action(&self) -> Action {
+        self.action
+    }
+
     /// Offset of the first byte, from the start of the stream.
     pub fn start(&self) -> u64 {
         self.start
@@ -106,6 +114,7 @@ impl core::fmt::Debug for StreamMatch {
             .field("kind", &self.kind)
             .field("sub_kind", &self.sub_kind)
             .field("evidence", &self.evidence)
+            .field("action", &self.action)
             .field("span", &(self.start..self.end))
             .field("rule", &self.rule)
             .finish()
@@ -118,7 +127,8 @@ impl core::fmt::Debug for StreamMatch {
 pub enum Piece<'a> {
     /// Bytes that are not part of a match, unchanged.
     Clean(&'a [u8]),
-    /// A match and the bytes that replace it.
+    /// A match and the bytes that replace it (its own bytes when it is
+    /// only reported or allowed, see [`StreamMatch::action`]).
     Redacted {
         /// What was found, and where.
         found: StreamMatch,
@@ -215,6 +225,8 @@ pub struct Stream {
     /// Stream offset where the last match ended, or where the current text
     /// began.
     floor: u64,
+    /// What has been emitted so far, by kind and action.
+    counts: Counts,
 }
 
 impl core::fmt::Debug for Stream {
@@ -241,6 +253,7 @@ impl Redactor {
             scratch: Box::default(),
             replacement: Vec::new(),
             floor: 0,
+            counts: Counts::new(),
         }
     }
 }
@@ -260,6 +273,35 @@ impl Stream {
     /// [`MAX_HOLDBACK`].
     pub fn held_back(&self) -> usize {
         self.carry.len() - self.done
+    }
+
+    /// The counts of the matches emitted so far, by kind and action, since
+    /// the stream was made or [`Stream::reset_counts`] was last called.
+    /// Held-back bytes are not counted until they are emitted, so after
+    /// [`Stream::finish`] the counts are those of redacting the whole text
+    /// at once ([`Redactor::count`]), whatever the chunking.
+    ///
+    /// ```
+    /// use tuomin::{Kind, Piece, Redactor};
+    ///
+    /// let mut stream = Redactor::new().stream();
+    /// let mut sink = |_: Piece<'_>| -> Result<(), ()> { Ok(()) };
+    /// for chunk in ["手机1381", "2345678，身份证110105194912", "31002X"] {
+    ///     stream.push(chunk.as_bytes(), &mut sink)?;
+    /// }
+    /// stream.finish(&mut sink)?;
+    /// assert_eq!(stream.counts().get(Kind::Phone).masked, 1);
+    /// assert_eq!(stream.counts().get(Kind::IdCard).masked, 1);
+    /// # Ok::<(), ()>(())
+    /// ```
+    pub fn counts(&self) -> &Counts {
+        &self.counts
+    }
+
+    /// Sets the counts back to zero (at the start of a new reporting
+    /// period, say) and returns what they were.
+    pub fn reset_counts(&mut self) -> Counts {
+        core::mem::take(&mut self.counts)
     }
 
     /// Stream offset of the first byte not yet emitted.
@@ -305,6 +347,7 @@ impl Stream {
             &mut self.scratch,
             &mut self.replacement,
             &mut self.floor,
+            &mut self.counts,
             chunk,
             base,
             direct_from,
@@ -354,6 +397,7 @@ impl Stream {
             &mut self.scratch,
             &mut self.replacement,
             &mut self.floor,
+            &mut self.counts,
             &self.carry,
             self.carry_base,
             self.done,
@@ -476,6 +520,7 @@ fn emit<S: Sink>(
     scratch: &mut Scratch,
     replacement: &mut Vec<u8>,
     floor: &mut u64,
+    counts: &mut Counts,
     hay: &[u8],
     base: u64,
     from: usize,
@@ -491,7 +536,9 @@ fn emit<S: Sink>(
     let mut last = from;
     loop {
         match step(det, hay, &mut pos, eof, scratch) {
-            Step::Found(m) => {
+            Step::Found(mut m) => {
+                redactor.decide(&mut m, hay);
+                counts.add_match(&m);
                 if m.start() > last {
                     sink.piece(Piece::Clean(&hay[last..m.start()]))?;
                 }

@@ -65,11 +65,11 @@ fn scan_prints_json_lines_with_byte_offsets() {
         lines,
         [
             format!(
-                r#"{{"kind":"phone","start":{phone_at},"end":{},"sub_kind":"mobile","evidence":"pattern"}}"#,
+                r#"{{"kind":"phone","start":{phone_at},"end":{},"sub_kind":"mobile","evidence":"pattern","action":"mask"}}"#,
                 phone_at + 11
             ),
             format!(
-                r#"{{"kind":"id_card","start":{id_at},"end":{},"sub_kind":"id18","evidence":"checksum"}}"#,
+                r#"{{"kind":"id_card","start":{id_at},"end":{},"sub_kind":"id18","evidence":"checksum","action":"mask"}}"#,
                 id_at + 18
             ),
         ]
@@ -92,7 +92,7 @@ fn scan_text_format_gives_lines() {
     let out = stdout(&o);
     assert!(out.starts_with("line 1, bytes "), "{out}");
     assert!(out.lines().nth(1).unwrap().starts_with("line 2, bytes "), "{out}");
-    assert!(out.contains("id_card (id18, checksum)"), "{out}");
+    assert!(out.contains("id_card (id18, checksum, mask)"), "{out}");
 }
 
 #[test]
@@ -105,6 +105,115 @@ fn policies_and_presets_apply() {
 }
 
 #[test]
+fn scan_summary_counts_by_kind_without_values() {
+    let text = "手机13812345678，又是13812345678\n身份证11010519491231002X\n";
+    let o = tuomin(&["scan", "--summary"], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        concat!(
+            r#"{"kind":"phone","found":2,"masked":2,"reported":0,"allowed":0}"#,
+            "\n",
+            r#"{"kind":"id_card","found":1,"masked":1,"reported":0,"allowed":0}"#,
+            "\n",
+            r#"{"kind":"all","found":3,"masked":3,"reported":0,"allowed":0}"#,
+            "\n",
+        )
+    );
+    let o = tuomin(&["scan", "--summary", "--format", "text", "--report-only", "phone"], text.as_bytes());
+    assert_eq!(
+        stdout(&o),
+        "phone: 2 found, 0 masked, 2 reported, 0 allowed\nid_card: 1 found, 1 masked, 0 reported, 0 allowed\n\
+         total: 3 found, 1 masked, 2 reported, 0 allowed\n"
+    );
+    let o = tuomin(&["scan", "--summary"], "没有号码".as_bytes());
+    assert_eq!(stdout(&o), "{\"kind\":\"all\",\"found\":0,\"masked\":0,\"reported\":0,\"allowed\":0}\n");
+}
+
+#[test]
+fn redact_summary_goes_to_stderr() {
+    let o = tuomin(&["redact", "--summary"], SAMPLE.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "客户：手机138****5678\n坐席：身份证号 1***************2X 对吗？\n");
+    assert_eq!(
+        stderr(&o),
+        "phone: 1 found, 1 masked, 0 reported, 0 allowed\nid_card: 1 found, 1 masked, 0 reported, 0 allowed\n\
+         total: 2 found, 2 masked, 0 reported, 0 allowed\n"
+    );
+}
+
+#[test]
+fn report_only_and_thresholds_leave_matches_unchanged() {
+    let o = tuomin(&["redact", "--report-only", "phone"], SAMPLE.as_bytes());
+    assert_eq!(stdout(&o), "客户：手机13812345678\n坐席：身份证号 1***************2X 对吗？\n");
+    // The mobile number's evidence is its numbering plan, not a checksum.
+    let o = tuomin(&["scan", "--mask-threshold", "all=checksum"], SAMPLE.as_bytes());
+    let out = stdout(&o);
+    assert!(out.lines().next().unwrap().ends_with(r#""evidence":"pattern","action":"report"}"#), "{out}");
+    assert!(out.lines().nth(1).unwrap().ends_with(r#""evidence":"checksum","action":"mask"}"#), "{out}");
+}
+
+#[test]
+fn allow_values_files_and_patterns() {
+    let text = "热线４００ ８２０ ８８２０，客服95588，手机13812345678，邮箱 kefu@corp.example.cn\n";
+    let o = tuomin(
+        &["redact", "--allow", "400-820-8820", "--allow-pattern", r"email=\w+@corp\.example\.cn"],
+        text.as_bytes(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "热线４００ ８２０ ８８２０，客服95588，手机138****5678，邮箱 kefu@corp.example.cn\n");
+
+    let dir = std::env::temp_dir().join(format!("tuomin-cli-allow-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("allow.txt");
+    std::fs::write(&path, "# company numbers\r\n\r\n  13812345678  \r\n400 820 8820\n").unwrap();
+    let o = tuomin(&["scan", "--summary", "--allow-file", path.to_str().unwrap()], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with(r#"{"kind":"phone","found":2,"masked":0,"reported":0,"allowed":2}"#),
+        "{}",
+        stdout(&o)
+    );
+
+    std::fs::write(&path, b"\xff\n").unwrap();
+    let o = tuomin(&["redact", "--allow-file", path.to_str().unwrap()], text.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not UTF-8"), "{}", stderr(&o));
+    std::fs::remove_dir_all(dir).unwrap();
+
+    let o = tuomin(&["redact", "--allow-pattern", "phone=(400"], text.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(r#""(400""#), "{}", stderr(&o));
+}
+
+#[test]
+fn hash_policy_with_a_key_file() {
+    let dir = std::env::temp_dir().join(format!("tuomin-cli-key-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = dir.join("key");
+    // A final line break is not part of the key.
+    std::fs::write(&key, "0123456789abcdef-demo-key\n").unwrap();
+    let text = "手机13812345678，又是 138 1234 5678\n";
+    let o = tuomin(&["redact", "--policy", "phone=hash", "--key-file", key.to_str().unwrap()], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "手机[PHONE:1cfe20ec3903d206]，又是 [PHONE:1cfe20ec3903d206]\n");
+    let o = tuomin(&["redact", "--preset", "hash"], text.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("needs a key"), "{}", stderr(&o));
+    let o = tuomin(&["redact", "--policy", "phone=fake", "--key-file", key.to_str().unwrap()], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.len(), text.len());
+    assert!(out.starts_with("手机154") && out.contains("，又是 154 "), "{out}");
+    std::fs::write(&key, "short\n").unwrap();
+    let o = tuomin(&["redact", "--preset", "hash", "--key-file", key.to_str().unwrap()], text.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("at least 16"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("short"), "the key is never printed");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn bad_usage_exits_2_with_one_clear_line_and_no_output() {
     for args in [
         &["scan", "--kinds", "phone,e-mail"][..],
@@ -113,6 +222,11 @@ fn bad_usage_exits_2_with_one_clear_line_and_no_output() {
         &["redact", "--frobnicate"],
         &["redact", "/nonexistent/tuomin/input.txt"],
         &["redact", "--context-window", "1000"],
+        &["redact", "--mask-threshold", "id_card=strong"],
+        &["redact", "--report-only", "telephone"],
+        &["redact", "--allow-pattern", "phone=[0-9"],
+        &["redact", "--allow-pattern", "[0-9]+"],
+        &["redact", "--allow-file", "/nonexistent/tuomin/allow.txt"],
     ] {
         let o = tuomin(args, SAMPLE.as_bytes());
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
@@ -164,7 +278,7 @@ fn scan_offsets_count_from_the_start_of_a_large_input() {
     let o = tuomin(&["scan", "--format", "text"], input.as_bytes());
     assert!(o.status.success());
     let start = filler.len() + "手机".len();
-    assert_eq!(stdout(&o), format!("line 10001, bytes {start}..{}: phone (mobile, pattern)\n", start + 11));
+    assert_eq!(stdout(&o), format!("line 10001, bytes {start}..{}: phone (mobile, pattern, mask)\n", start + 11));
 }
 
 /// `text` in GB18030, encoded by encoding_rs.
@@ -213,7 +327,7 @@ fn scan_gb18030_gives_input_offsets_and_utf8_listing() {
     let o = tuomin(&["scan", "--encoding", "gb18030", "--show-text", "--format", "text"], &input);
     assert!(o.status.success(), "{}", stderr(&o));
     // 客户：手机 is five characters of two bytes.
-    assert_eq!(stdout(&o), "line 1, bytes 10..21: phone (mobile, pattern): 13812345678\n");
+    assert_eq!(stdout(&o), "line 1, bytes 10..21: phone (mobile, pattern, mask): 13812345678\n");
 }
 
 #[test]
@@ -288,10 +402,10 @@ fn scan_jsonl_names_line_and_field() {
     assert_eq!(
         lines,
         [
-            r#"{"line":1,"field":"text","kind":"phone","start":6,"end":17,"sub_kind":"mobile","evidence":"pattern"}"#,
-            r#"{"line":2,"field":"message.body","kind":"bank_card","start":7,"end":26,"sub_kind":"card","evidence":"checksum"}"#,
-            r#"{"line":4,"field":"turns[0].text","kind":"id_card","start":9,"end":27,"sub_kind":"id18","evidence":"checksum"}"#,
-            r#"{"line":5,"field":"text","kind":"phone","start":6,"end":17,"sub_kind":"mobile","evidence":"pattern"}"#,
+            r#"{"line":1,"field":"text","kind":"phone","start":6,"end":17,"sub_kind":"mobile","evidence":"pattern","action":"mask"}"#,
+            r#"{"line":2,"field":"message.body","kind":"bank_card","start":7,"end":26,"sub_kind":"card","evidence":"checksum","action":"mask"}"#,
+            r#"{"line":4,"field":"turns[0].text","kind":"id_card","start":9,"end":27,"sub_kind":"id18","evidence":"checksum","action":"mask"}"#,
+            r#"{"line":5,"field":"text","kind":"phone","start":6,"end":17,"sub_kind":"mobile","evidence":"pattern","action":"mask"}"#,
         ]
     );
 }

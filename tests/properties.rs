@@ -190,9 +190,15 @@ proptest! {
         for m in r.find_iter(&text) {
             let span = &out.as_bytes()[m.range()];
             // Only a country code (`86`, `0086`) may stay visible.
+            // The digits left, full-width ones as ASCII (a country code
+            // may be typed in either width: `8６`).
             let left: String = (0..span.len())
                 .filter(|&i| unit_at(span, i))
-                .map(|i| char::from(span[i]))
+                .map(|i| match std::str::from_utf8(&span[i..]).ok().and_then(|t| t.chars().next()) {
+                    Some(c @ '０'..='９') => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                    Some(c) if c.is_ascii_digit() => c,
+                    _ => '?',
+                })
                 .collect();
             prop_assert!(
                 left.is_empty() || m.kind() == Kind::Phone && (left == "86" || left == "0086"),

@@ -3,8 +3,8 @@
 use core::ffi::c_char;
 
 use super::boundary::boundary;
-use super::handle::{Castable, enter, enter_mut, free_handle, into_handle, out, utf8};
-use super::redactor::{tuomin_kind, tuomin_redactor};
+use super::handle::{Castable, enter, enter_mut, free_handle, input, into_handle, out, utf8};
+use super::redactor::{tuomin_action, tuomin_evidence, tuomin_kind, tuomin_redactor};
 use super::result::tuomin_result;
 use crate::{Builder, KindSet, MAX_CONTEXT_WINDOW, Policy, Preset};
 
@@ -95,7 +95,8 @@ pub unsafe extern "C" fn tuomin_builder_set_kinds(b: *mut tuomin_builder, list: 
 
 /// Starts every kind from a preset's policy: `conventional` (the default,
 /// `138****5678`), `full` (every digit masked), `tag` (Chinese tags such as
-/// `[电话号码]`), `tag-en` (`[PHONE]`) or `remove`. Policies set with
+/// `[电话号码]`), `tag-en` (`[PHONE]`), `remove` or `hash` (keyed
+/// pseudonyms, see `tuomin_builder_set_hash_key`). Policies set with
 /// `tuomin_builder_set_policy` override the preset for their kind,
 /// whichever was set first.
 ///
@@ -129,7 +130,15 @@ pub unsafe extern "C" fn tuomin_builder_set_preset(b: *mut tuomin_builder, name:
 ///   masked (counts from 0 to 255);
 /// * `tag`: the match replaced by the Chinese tag for the kind, such as
 ///   `[电话号码]`; `tag:TEXT`: replaced by TEXT (at most 64 bytes);
-/// * `remove`: the match deleted.
+/// * `remove`: the match deleted;
+/// * `hash`: the match replaced by a keyed pseudonym of its value, such as
+///   `[PHONE:1cfe20ec3903d206]`, the same for the same value and key (set
+///   the key with `tuomin_builder_set_hash_key`);
+/// * `fake`: a phone, ID or card number replaced by a made-up number of the
+///   same length and layout that passes its check, the same for the same
+///   value and key, from ranges no real number uses (mobile segment 154,
+///   ID region 90, cards starting with 9); other kinds masked in full. It
+///   keeps the length of the text and needs the key too.
 ///
 /// Tags and removal change the length of the text, so a redactor with one
 /// cannot redact in place.
@@ -157,6 +166,165 @@ pub unsafe extern "C" fn tuomin_builder_set_policy(
         let kind = tuomin_kind::to_kind(kind).ok_or(tuomin_result::InvalidParameter)?;
         let policy = parse_policy(kind, spec).ok_or(tuomin_result::InvalidParameter)?;
         update(&mut *b.value, |b| b.policy(kind, policy));
+        Ok(())
+    })
+}
+
+/// Sets what the redactor does with the matches of one kind (a
+/// `TUOMIN_KIND_*` value): `TUOMIN_ACTION_MASK` (the default) replaces them
+/// by the kind's policy, `TUOMIN_ACTION_REPORT` finds and counts them but
+/// leaves them unchanged, `TUOMIN_ACTION_ALLOW` leaves them unchanged and
+/// counts them as allowed.
+///
+/// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+/// was, for an unknown kind or action.
+///
+/// # Safety
+///
+/// `b` is NULL or a live builder that no other thread uses during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_set_action(b: *mut tuomin_builder, kind: u32, action: u32) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder used
+        // only by this call.
+        let b = unsafe { enter_mut(b) }?;
+        let kind = tuomin_kind::to_kind(kind).ok_or(tuomin_result::InvalidParameter)?;
+        let action = tuomin_action::to_action(action).ok_or(tuomin_result::InvalidParameter)?;
+        update(&mut *b.value, |b| b.action(kind, action));
+        Ok(())
+    })
+}
+
+/// Masks the matches of one kind (a `TUOMIN_KIND_*` value) only when their
+/// evidence is at least `evidence` (a `TUOMIN_EVIDENCE_*` value); weaker
+/// matches are reported (`TUOMIN_ACTION_REPORT`): listed and counted, left
+/// unchanged. `TUOMIN_EVIDENCE_CONTEXT`, the default, masks every match;
+/// `TUOMIN_EVIDENCE_CHECKSUM` masks only numbers whose check digit holds.
+///
+/// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+/// was, for an unknown kind or evidence.
+///
+/// # Safety
+///
+/// `b` is NULL or a live builder that no other thread uses during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_set_mask_threshold(
+    b: *mut tuomin_builder,
+    kind: u32,
+    evidence: u32,
+) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder used
+        // only by this call.
+        let b = unsafe { enter_mut(b) }?;
+        let kind = tuomin_kind::to_kind(kind).ok_or(tuomin_result::InvalidParameter)?;
+        let evidence = tuomin_evidence::to_evidence(evidence).ok_or(tuomin_result::InvalidParameter)?;
+        update(&mut *b.value, |b| b.mask_threshold(kind, evidence));
+        Ok(())
+    })
+}
+
+/// Adds a value that is never masked, of whatever kind: a company hotline
+/// (`"95588"`, `"400-820-8820"`), an agent's extension. Matches with this
+/// value are left unchanged and reported with `TUOMIN_ACTION_ALLOW`.
+///
+/// Phone, ID and bank card numbers compare by their digits (and an ID's
+/// check character X), whatever the separators, full-width digits or
+/// country code in the text: `"400-820-8820"` also allows `400 820 8820`
+/// and `４００-８２０-８８２０`. Other kinds compare the whole matched text,
+/// with full-width ASCII forms folded to ASCII (and email addresses in
+/// lower case).
+///
+/// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+/// was, for a string that is not UTF-8.
+///
+/// # Safety
+///
+/// `b` is NULL or a live builder that no other thread uses during the
+/// call; `value` is NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_add_allow_value(b: *mut tuomin_builder, value: *const c_char) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder used
+        // only by this call.
+        let b = unsafe { enter_mut(b) }?;
+        // SAFETY: the caller guarantees `value` is NULL or a C string.
+        let value = unsafe { utf8(value) }?;
+        update(&mut *b.value, |b| b.allow_value(value));
+        Ok(())
+    })
+}
+
+/// Adds an allow pattern for one kind (a `TUOMIN_KIND_*` value): a regular
+/// expression (the syntax of Rust's `regex` crate) that must match the
+/// whole matched text as written. Matching matches are left unchanged and
+/// reported with `TUOMIN_ACTION_ALLOW`.
+///
+/// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+/// was, for an unknown kind, a pattern that does not compile, or a string
+/// that is not UTF-8.
+///
+/// # Safety
+///
+/// `b` is NULL or a live builder that no other thread uses during the
+/// call; `pattern` is NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_add_allow_pattern(
+    b: *mut tuomin_builder,
+    kind: u32,
+    pattern: *const c_char,
+) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder used
+        // only by this call.
+        let b = unsafe { enter_mut(b) }?;
+        // SAFETY: the caller guarantees `pattern` is NULL or a C string.
+        let pattern = unsafe { utf8(pattern) }?;
+        let kind = tuomin_kind::to_kind(kind).ok_or(tuomin_result::InvalidParameter)?;
+        // Checked now, so that the call that added it reports it.
+        crate::actions::check_pattern(kind, pattern).map_err(|_| tuomin_result::InvalidParameter)?;
+        update(&mut *b.value, |b| b.allow_pattern(kind, pattern));
+        Ok(())
+    })
+}
+
+/// Sets the key for the `hash` and `fake` policies: `key_len` bytes, at least 16 (best
+/// 32 random bytes from a secret store). Redactors built with the same key
+/// give the same token for the same value, such as
+/// `[PHONE:1cfe20ec3903d206]`: the first 8 bytes, in hex, of HMAC-SHA-256
+/// over the kind name, a zero byte and the value's digits (for phone, ID
+/// and card numbers) or its text.
+///
+/// The library does not keep the key: the builder, and the redactors it
+/// builds, hold only the HMAC state derived from it. The caller may wipe
+/// its copy as soon as this returns. Building a redactor with a `hash`
+/// policy and no key returns `TUOMIN_RESULT_INVALID_PARAMETER`.
+///
+/// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
+/// was, for a key shorter than 16 bytes.
+///
+/// # Safety
+///
+/// `b` is NULL or a live builder that no other thread uses during the
+/// call; `key` is valid for reading `key_len` bytes, which no other thread
+/// writes during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tuomin_builder_set_hash_key(
+    b: *mut tuomin_builder,
+    key: *const u8,
+    key_len: usize,
+) -> tuomin_result {
+    boundary(|| {
+        // SAFETY: the caller guarantees `b` is NULL or a live builder used
+        // only by this call.
+        let b = unsafe { enter_mut(b) }?;
+        // SAFETY: the caller guarantees `key` is `(NULL, 0)` or readable for
+        // `key_len` bytes that nobody writes during the call.
+        let key = unsafe { input(key, key_len) }?;
+        if key.len() < crate::MIN_HASH_KEY_LEN {
+            return Err(tuomin_result::InvalidParameter);
+        }
+        update(&mut *b.value, |b| b.hash_key(key));
         Ok(())
     })
 }
@@ -220,6 +388,8 @@ mod tests {
     #[test]
     fn policy_specs() {
         assert_eq!(parse_policy(Kind::Phone, "full"), Some(Policy::Full));
+        assert_eq!(parse_policy(Kind::Phone, "hash"), Some(Policy::Hash));
+        assert_eq!(parse_policy(Kind::Phone, "fake"), Some(Policy::Fake));
         assert_eq!(parse_policy(Kind::Phone, "keep:3:4"), Some(Policy::Partial { head: 3, tail: 4 }));
         assert_eq!(parse_policy(Kind::Phone, "tag"), Some(Policy::tag("[电话号码]")));
         assert_eq!(parse_policy(Kind::Phone, "tag:"), Some(Policy::tag("")));

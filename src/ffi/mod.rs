@@ -34,6 +34,7 @@
 mod boundary;
 mod builder;
 mod config;
+mod counts;
 mod handle;
 mod redactor;
 mod result;
@@ -41,13 +42,15 @@ mod rule;
 mod stream;
 
 pub use self::builder::{
-    tuomin_builder, tuomin_builder_build, tuomin_builder_free, tuomin_builder_new, tuomin_builder_set_context_window,
-    tuomin_builder_set_kinds, tuomin_builder_set_policy, tuomin_builder_set_preset,
+    tuomin_builder, tuomin_builder_add_allow_pattern, tuomin_builder_add_allow_value, tuomin_builder_build,
+    tuomin_builder_free, tuomin_builder_new, tuomin_builder_set_action, tuomin_builder_set_context_window,
+    tuomin_builder_set_kinds, tuomin_builder_set_mask_threshold, tuomin_builder_set_policy, tuomin_builder_set_preset,
 };
 pub use self::config::tuomin_redactor_new_from_config;
+pub use self::counts::{tuomin_count, tuomin_kind_counts, tuomin_stream_counts};
 pub use self::redactor::{
-    tuomin_kind, tuomin_kind_name, tuomin_match, tuomin_redact, tuomin_redact_in_place, tuomin_redactor,
-    tuomin_redactor_free, tuomin_redactor_new_default, tuomin_scan, tuomin_version,
+    tuomin_action, tuomin_evidence, tuomin_kind, tuomin_kind_name, tuomin_match, tuomin_redact, tuomin_redact_in_place,
+    tuomin_redactor, tuomin_redactor_free, tuomin_redactor_new_default, tuomin_scan, tuomin_version,
 };
 pub use self::result::{tuomin_result, tuomin_result_code, tuomin_result_message};
 pub use self::rule::{

@@ -5,7 +5,7 @@ use core::ffi::{CStr, c_char};
 use super::boundary::boundary;
 use super::handle::{Castable, enter, free_handle, input, into_handle, out, output, overlap};
 use super::result::tuomin_result;
-use crate::{Error, Kind, Redactor};
+use crate::{Action, Error, Evidence, Kind, Redactor};
 
 /// A configured redactor. Immutable once made, so one redactor may be used
 /// by any number of threads at the same time.
@@ -100,8 +100,72 @@ impl tuomin_kind {
     }
 }
 
-/// One match: its kind (a `TUOMIN_KIND_*` value) and its byte offsets in
-/// the input, `end` exclusive.
+/// Why a match was reported, as stored in `tuomin_match.evidence` and
+/// passed to `tuomin_builder_set_mask_threshold`; from weakest to
+/// strongest. Values are never renumbered.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum tuomin_evidence {
+    /// A context word before the value (`身份证`, `卡号`) settled it.
+    Context = 1,
+    /// The value fits a numbering plan or format exactly.
+    Pattern = 2,
+    /// A check digit or checksum holds.
+    Checksum = 3,
+}
+
+impl tuomin_evidence {
+    pub(crate) fn from_evidence(e: Evidence) -> tuomin_evidence {
+        match e {
+            Evidence::Context => tuomin_evidence::Context,
+            Evidence::Pattern => tuomin_evidence::Pattern,
+            Evidence::Checksum => tuomin_evidence::Checksum,
+        }
+    }
+
+    /// The evidence for a C value, `None` for a value this version does not
+    /// know.
+    pub(crate) fn to_evidence(code: u32) -> Option<Evidence> {
+        [Evidence::Context, Evidence::Pattern, Evidence::Checksum]
+            .into_iter()
+            .find(|&e| tuomin_evidence::from_evidence(e) as u32 == code)
+    }
+}
+
+/// What a redactor does with a match, as stored in `tuomin_match.action`
+/// and passed to `tuomin_builder_set_action`. Values are never renumbered.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum tuomin_action {
+    /// Replaced according to its kind's policy.
+    Mask = 1,
+    /// Found and counted, but left unchanged.
+    Report = 2,
+    /// Left unchanged because an allow list or allow pattern accepts it.
+    Allow = 3,
+}
+
+impl tuomin_action {
+    pub(crate) fn from_action(a: Action) -> tuomin_action {
+        match a {
+            Action::Mask => tuomin_action::Mask,
+            Action::Report => tuomin_action::Report,
+            Action::Allow => tuomin_action::Allow,
+        }
+    }
+
+    /// The action for a C value, `None` for a value this version does not
+    /// know.
+    pub(crate) fn to_action(code: u32) -> Option<Action> {
+        [Action::Mask, Action::Report, Action::Allow]
+            .into_iter()
+            .find(|&a| tuomin_action::from_action(a) as u32 == code)
+    }
+}
+
+/// One match: its kind (a `TUOMIN_KIND_*` value), its byte offsets in the
+/// input (`end` exclusive), why it was found (a `TUOMIN_EVIDENCE_*` value)
+/// and what the redactor does with it (a `TUOMIN_ACTION_*` value).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct tuomin_match {
@@ -109,13 +173,17 @@ pub struct tuomin_match {
     pub kind: u32,
     /// For a `TUOMIN_KIND_CUSTOM` match, the index of the rule that found
     /// it (in the order rules were added to the builder); `UINT32_MAX`
-    /// otherwise. (It fills what was padding before `start` on 64-bit
-    /// targets, where the struct's layout did not change.)
+    /// otherwise.
     pub rule: u32,
     /// Offset of the first byte.
     pub start: usize,
     /// Offset just past the last byte.
     pub end: usize,
+    /// A `tuomin_evidence` value.
+    pub evidence: u32,
+    /// A `tuomin_action` value: whether the match is masked, only reported,
+    /// or allowed.
+    pub action: u32,
 }
 
 const VERSION: &CStr = match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
@@ -277,6 +345,8 @@ pub unsafe extern "C" fn tuomin_redact_in_place(r: *const tuomin_redactor, buf: 
 }
 
 /// Finds the matches in `src`, left to right, without changing anything.
+/// Matches the redactor leaves unchanged (reported or allowed) are listed
+/// too, with their `action`.
 ///
 /// Writes the first `matches_cap` matches to `matches` and sets
 /// `*out_count` to the number of matches in `src`. Returns
@@ -325,6 +395,8 @@ pub unsafe extern "C" fn tuomin_scan(
                     rule: m.rule().map_or(u32::MAX, |i| i as u32),
                     start: m.start(),
                     end: m.end(),
+                    evidence: tuomin_evidence::from_evidence(m.evidence()) as u32,
+                    action: tuomin_action::from_action(m.action()) as u32,
                 };
             }
             total += 1;
@@ -348,6 +420,14 @@ mod tests {
         }
         assert_eq!(tuomin_kind::to_kind(0), None);
         assert!(tuomin_kind_name(22).is_null());
+        for e in [Evidence::Context, Evidence::Pattern, Evidence::Checksum] {
+            assert_eq!(tuomin_evidence::to_evidence(tuomin_evidence::from_evidence(e) as u32), Some(e));
+        }
+        for a in [Action::Mask, Action::Report, Action::Allow] {
+            assert_eq!(tuomin_action::to_action(tuomin_action::from_action(a) as u32), Some(a));
+        }
+        assert_eq!(tuomin_evidence::to_evidence(0), None);
+        assert_eq!(tuomin_action::to_action(4), None);
     }
 
     #[test]

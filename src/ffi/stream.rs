@@ -15,7 +15,7 @@ pub struct tuomin_stream {
 
 /// The state behind a `tuomin_stream`.
 pub(crate) struct StreamState {
-    stream: Stream,
+    pub(crate) stream: Stream,
     /// Whether a `last` call to `tuomin_stream_feed` completed.
     finished: bool,
 }

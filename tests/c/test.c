@@ -256,7 +256,9 @@ static bool test_scan(void) {
   CHECK(count == 4);
   CHECK(m[0].kind == TUOMIN_KIND_PHONE);
   CHECK(m[0].start == offset_of("13812345678") && m[0].end == m[0].start + 11);
+  CHECK(m[0].evidence == TUOMIN_EVIDENCE_PATTERN && m[0].action == TUOMIN_ACTION_MASK);
   CHECK(m[1].kind == TUOMIN_KIND_ID_CARD);
+  CHECK(m[1].evidence == TUOMIN_EVIDENCE_CHECKSUM && m[1].action == TUOMIN_ACTION_MASK);
   CHECK(m[1].start == offset_of("11010519491231002X") && m[1].end == m[1].start + 18);
   CHECK(m[2].kind == TUOMIN_KIND_BANK_CARD);
   CHECK(m[2].start == offset_of("6222020200112345679") && m[2].end == m[2].start + 19);
@@ -651,6 +653,194 @@ static bool test_builder_errors(void) {
   return true;
 }
 
+static bool test_counts(void) {
+  tuomin_redactor *r = NULL;
+  CHECK_OK(tuomin_redactor_new_default(&r));
+  tuomin_kind_counts counts[TUOMIN_COUNTS_LEN + 2];
+  memset(counts, 0xff, sizeof counts);
+  CHECK_OK(tuomin_count(r, bytes(CHAT), strlen(CHAT), counts, TUOMIN_COUNTS_LEN + 2));
+  CHECK(counts[0].found == 4 && counts[0].masked == 4 && counts[0].reported == 0 && counts[0].allowed == 0);
+  CHECK(counts[TUOMIN_KIND_PHONE].found == 1 && counts[TUOMIN_KIND_PHONE].masked == 1);
+  CHECK(counts[TUOMIN_KIND_ID_CARD].masked == 1);
+  CHECK(counts[TUOMIN_KIND_BANK_CARD].masked == 1);
+  CHECK(counts[TUOMIN_KIND_ADDRESS].masked == 1);
+  CHECK(counts[TUOMIN_KIND_EMAIL].found == 0);
+  /* Entries past the kinds this version knows are zeroed. */
+  CHECK(counts[TUOMIN_COUNTS_LEN].found == 0 && counts[TUOMIN_COUNTS_LEN + 1].masked == 0);
+
+  /* A short array gets the kinds that fit; the totals still count all. */
+  tuomin_kind_counts two[2];
+  CHECK_OK(tuomin_count(r, bytes(CHAT), strlen(CHAT), two, 2));
+  CHECK(two[0].found == 4 && two[TUOMIN_KIND_PHONE].found == 1);
+  CHECK_OK(tuomin_count(r, bytes(CHAT), strlen(CHAT), NULL, 0));
+  CHECK_RESULT(tuomin_count(r, bytes(CHAT), strlen(CHAT), NULL, 1), TUOMIN_RESULT_NULL_PARAMETER);
+  CHECK_RESULT(tuomin_count(NULL, bytes(CHAT), strlen(CHAT), counts, 1), TUOMIN_RESULT_NULL_PARAMETER);
+
+  /* A stream's counts, fed one byte at a time, equal the one-shot counts. */
+  tuomin_stream *s = NULL;
+  CHECK_OK(tuomin_stream_new(r, &s));
+  uint8_t dst[256];
+  size_t len = strlen(CHAT);
+  for (size_t i = 0; i < len; i++) {
+    size_t read = 0, written = 0;
+    CHECK_OK(tuomin_stream_feed(s, bytes(CHAT) + i, 1, i + 1 == len, dst, sizeof dst, &read, &written));
+    CHECK(read == 1);
+  }
+  tuomin_kind_counts streamed[TUOMIN_COUNTS_LEN];
+  CHECK_OK(tuomin_stream_counts(s, streamed, TUOMIN_COUNTS_LEN));
+  CHECK(memcmp(streamed, counts, sizeof streamed) == 0);
+  CHECK_RESULT(tuomin_stream_counts(NULL, streamed, 1), TUOMIN_RESULT_NULL_PARAMETER);
+  tuomin_stream_free(s);
+  tuomin_redactor_free(r);
+  return true;
+}
+
+static bool test_actions_and_thresholds(void) {
+  tuomin_builder *b = NULL;
+  tuomin_redactor *r = NULL;
+  CHECK_OK(tuomin_builder_new(&b));
+  CHECK_OK(tuomin_builder_set_action(b, TUOMIN_KIND_PHONE, TUOMIN_ACTION_REPORT));
+  /* Bank cards need a checksum to be masked (this one passes Luhn). */
+  CHECK_OK(tuomin_builder_set_mask_threshold(b, TUOMIN_KIND_BANK_CARD, TUOMIN_EVIDENCE_CHECKSUM));
+  /* Addresses are never stronger than a pattern: reported. */
+  CHECK_OK(tuomin_builder_set_mask_threshold(b, TUOMIN_KIND_ADDRESS, TUOMIN_EVIDENCE_CHECKSUM));
+  CHECK_RESULT(tuomin_builder_set_action(b, TUOMIN_KIND_PHONE, 0), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_RESULT(tuomin_builder_set_action(b, 0, TUOMIN_ACTION_MASK), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_RESULT(tuomin_builder_set_mask_threshold(b, TUOMIN_KIND_PHONE, 4), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_RESULT(tuomin_builder_set_action(NULL, TUOMIN_KIND_PHONE, TUOMIN_ACTION_MASK),
+               TUOMIN_RESULT_NULL_PARAMETER);
+  CHECK_OK(tuomin_builder_build(b, &r));
+  tuomin_builder_free(b);
+  char *out = redact_alloc(r, CHAT);
+  CHECK(out != NULL);
+  CHECK(strcmp(out,
+               "客户：我的手机是13812345678，身份证1***************2X，"
+               "卡号622202*********5679，地址是北京市朝阳区建国路88号。") == 0);
+  free(out);
+  tuomin_match m[8];
+  size_t count = 0;
+  CHECK_OK(tuomin_scan(r, bytes(CHAT), strlen(CHAT), m, 8, &count));
+  CHECK(count == 4);
+  CHECK(m[0].action == TUOMIN_ACTION_REPORT && m[1].action == TUOMIN_ACTION_MASK);
+  CHECK(m[2].action == TUOMIN_ACTION_MASK && m[3].action == TUOMIN_ACTION_REPORT);
+  tuomin_kind_counts counts[TUOMIN_COUNTS_LEN];
+  CHECK_OK(tuomin_count(r, bytes(CHAT), strlen(CHAT), counts, TUOMIN_COUNTS_LEN));
+  CHECK(counts[0].found == 4 && counts[0].masked == 2 && counts[0].reported == 2);
+  CHECK(counts[TUOMIN_KIND_PHONE].reported == 1 && counts[TUOMIN_KIND_ADDRESS].reported == 1);
+  tuomin_redactor_free(r);
+  return true;
+}
+
+static bool test_allow_lists(void) {
+  tuomin_builder *b = NULL;
+  tuomin_redactor *r = NULL;
+  CHECK_OK(tuomin_builder_new(&b));
+  /* The same number written another way. */
+  CHECK_OK(tuomin_builder_add_allow_value(b, "138 1234 5678"));
+  CHECK_OK(tuomin_builder_add_allow_pattern(b, TUOMIN_KIND_BANK_CARD, "6222\\d{15}"));
+  CHECK_RESULT(tuomin_builder_add_allow_pattern(b, TUOMIN_KIND_ID_CARD, "(unclosed"),
+               TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_RESULT(tuomin_builder_add_allow_pattern(b, 0, "\\d+"), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_RESULT(tuomin_builder_add_allow_value(b, "\xff"), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_RESULT(tuomin_builder_add_allow_value(b, NULL), TUOMIN_RESULT_NULL_PARAMETER);
+  CHECK_OK(tuomin_builder_build(b, &r));
+  tuomin_builder_free(b);
+  char *out = redact_alloc(r, CHAT);
+  CHECK(out != NULL);
+  CHECK(strcmp(out,
+               "客户：我的手机是13812345678，身份证1***************2X，"
+               "卡号6222020200112345679，地址是北京市朝阳区＊＊＊**＊。") == 0);
+  free(out);
+  tuomin_match m[8];
+  size_t count = 0;
+  CHECK_OK(tuomin_scan(r, bytes(CHAT), strlen(CHAT), m, 8, &count));
+  CHECK(count == 4 && m[0].action == TUOMIN_ACTION_ALLOW && m[2].action == TUOMIN_ACTION_ALLOW);
+  tuomin_kind_counts counts[TUOMIN_COUNTS_LEN];
+  CHECK_OK(tuomin_count(r, bytes(CHAT), strlen(CHAT), counts, TUOMIN_COUNTS_LEN));
+  CHECK(counts[0].allowed == 2 && counts[0].masked == 2);
+  CHECK(counts[TUOMIN_KIND_PHONE].allowed == 1 && counts[TUOMIN_KIND_BANK_CARD].allowed == 1);
+  tuomin_redactor_free(r);
+  return true;
+}
+
+static tuomin_redactor *build_hashing(const char *key) {
+  tuomin_builder *b = NULL;
+  tuomin_redactor *r = NULL;
+  if (tuomin_builder_new(&b) != TUOMIN_RESULT_OK) return NULL;
+  if (tuomin_builder_set_kinds(b, "phone,id_card") != TUOMIN_RESULT_OK ||
+      tuomin_builder_set_policy(b, TUOMIN_KIND_PHONE, "hash") != TUOMIN_RESULT_OK ||
+      tuomin_builder_set_policy(b, TUOMIN_KIND_ID_CARD, "hash") != TUOMIN_RESULT_OK ||
+      tuomin_builder_set_hash_key(b, bytes(key), strlen(key)) != TUOMIN_RESULT_OK ||
+      tuomin_builder_build(b, &r) != TUOMIN_RESULT_OK) {
+    r = NULL;
+  }
+  tuomin_builder_free(b);
+  return r;
+}
+
+static bool test_hash_policy(void) {
+  /* HMAC-SHA-256(key, "phone\0" "13812345678"), first 8 bytes in hex, as
+     any HMAC implementation computes it. */
+  const char *key = "0123456789abcdef-demo-key";
+  tuomin_redactor *r = build_hashing(key);
+  CHECK(r != NULL);
+  char *out = redact_alloc(r, "手机 138 1234 5678，身份证11010519491231002X");
+  CHECK(out != NULL);
+  CHECK(strcmp(out, "手机 [PHONE:1cfe20ec3903d206]，身份证[ID_CARD:767add8137790156]") == 0);
+  free(out);
+  /* Another redactor with the same key agrees; another key does not. */
+  tuomin_redactor *same = build_hashing(key);
+  tuomin_redactor *other = build_hashing("a different key, 32 bytes long..");
+  CHECK(same != NULL && other != NULL);
+  char *a = redact_alloc(same, "13812345678");
+  char *b = redact_alloc(other, "13812345678");
+  CHECK(a != NULL && b != NULL);
+  CHECK(strcmp(a, "[PHONE:1cfe20ec3903d206]") == 0);
+  CHECK(strncmp(b, "[PHONE:", 7) == 0 && strcmp(a, b) != 0);
+  free(a);
+  free(b);
+  /* Not length-preserving. */
+  char buf[] = "13812345678";
+  CHECK_RESULT(tuomin_redact_in_place(r, (uint8_t *)buf, strlen(buf)), TUOMIN_RESULT_NOT_LENGTH_PRESERVING);
+  tuomin_redactor_free(r);
+  tuomin_redactor_free(same);
+  tuomin_redactor_free(other);
+
+  /* A hash policy needs a key of at least 16 bytes. */
+  tuomin_builder *bl = NULL;
+  tuomin_redactor *none = NULL;
+  CHECK_OK(tuomin_builder_new(&bl));
+  CHECK_OK(tuomin_builder_set_preset(bl, "hash"));
+  CHECK_RESULT(tuomin_builder_build(bl, &none), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK(none == NULL);
+  CHECK_RESULT(tuomin_builder_set_hash_key(bl, bytes("too short"), 9), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_RESULT(tuomin_builder_set_hash_key(bl, NULL, 16), TUOMIN_RESULT_NULL_PARAMETER);
+  CHECK_RESULT(tuomin_builder_build(bl, &none), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_OK(tuomin_builder_set_hash_key(bl, bytes("exactly 16 bytes"), 16));
+  CHECK_OK(tuomin_builder_build(bl, &none));
+  tuomin_redactor_free(none);
+  tuomin_builder_free(bl);
+
+  /* Fakes keep the length, so they work in place: a mobile number becomes
+     one from the unallocated 154 segment, the same for the same key. */
+  CHECK_OK(tuomin_builder_new(&bl));
+  CHECK_OK(tuomin_builder_set_policy(bl, TUOMIN_KIND_PHONE, "fake"));
+  CHECK_OK(tuomin_builder_set_hash_key(bl, bytes(key), strlen(key)));
+  CHECK_OK(tuomin_builder_build(bl, &r));
+  tuomin_builder_free(bl);
+  char first[] = "手机138-1234-5678";
+  char second[] = "手机13812345678";
+  CHECK_OK(tuomin_redact_in_place(r, (uint8_t *)first, strlen(first)));
+  CHECK_OK(tuomin_redact_in_place(r, (uint8_t *)second, strlen(second)));
+  CHECK(strncmp(first, "手机154-", strlen("手机154-")) == 0 && first[strlen("手机154-1234")] == '-');
+  CHECK(strncmp(second, "手机154", strlen("手机154")) == 0);
+  /* The same digits, with and without dashes. */
+  CHECK(memcmp(first + strlen("手机154-"), second + strlen("手机154"), 4) == 0);
+  CHECK(strcmp(first + strlen("手机154-1234-"), second + strlen("手机1541234")) == 0);
+  tuomin_redactor_free(r);
+  return true;
+}
+
 static bool test_stream_matches_one_shot(void) {
   const char *presets[] = {"conventional", "tag", "remove"};
   static char out[4096];
@@ -917,6 +1107,10 @@ int main(void) {
       TEST(test_builder_errors),
       TEST(test_rules),
       TEST(test_redactor_from_config),
+      TEST(test_counts),
+      TEST(test_actions_and_thresholds),
+      TEST(test_allow_lists),
+      TEST(test_hash_policy),
       TEST(test_stream_matches_one_shot),
       TEST(test_stream_output_full),
       TEST(test_stream_finish_and_end_message),

@@ -722,6 +722,26 @@ pub fn policy_spec(p: &Policy) -> String {
 
 /// The C code of a kind: the `TUOMIN_KIND_*` value `tuomin_kind_name`
 /// names after it.
+/// The C value of an evidence, as the header numbers them.
+fn evidence_code(e: tuomin::Evidence) -> u32 {
+    use tuomin::ffi::tuomin_evidence;
+    match e {
+        tuomin::Evidence::Context => tuomin_evidence::Context as u32,
+        tuomin::Evidence::Pattern => tuomin_evidence::Pattern as u32,
+        _ => tuomin_evidence::Checksum as u32,
+    }
+}
+
+/// The C value of an action, as the header numbers them.
+fn action_code(a: tuomin::Action) -> u32 {
+    use tuomin::ffi::tuomin_action;
+    match a {
+        tuomin::Action::Mask => tuomin_action::Mask as u32,
+        tuomin::Action::Report => tuomin_action::Report as u32,
+        _ => tuomin_action::Allow as u32,
+    }
+}
+
 fn kind_code(k: Kind) -> u32 {
     (0..256)
         .find(|&code| {
@@ -904,7 +924,7 @@ fn check_c_redact(r: *const tuomin_redactor, input: &[u8], cap: Cap, want: &[u8]
 }
 
 fn check_c_scan(r: *const tuomin_redactor, input: &[u8], cap: Cap, want: &[Match]) {
-    let blank = tuomin_match { kind: u32::MAX, rule: 0, start: usize::MAX, end: usize::MAX };
+    let blank = tuomin_match { kind: u32::MAX, rule: 0, start: usize::MAX, end: usize::MAX, evidence: 0, action: 0 };
     let mut slots = vec![blank; cap.resolve(want.len()).unwrap_or(0)];
     let ptr = if cap == Cap::Null { core::ptr::null_mut() } else { slots.as_mut_ptr() };
     let mut count = usize::MAX;
@@ -922,7 +942,9 @@ fn check_c_scan(r: *const tuomin_redactor, input: &[u8], cap: Cap, want: &[Match
                     kind: kind_code(m.kind()),
                     rule: m.rule().map_or(u32::MAX, |i| i as u32),
                     start: m.start(),
-                    end: m.end()
+                    end: m.end(),
+                    evidence: evidence_code(m.evidence()),
+                    action: action_code(m.action()),
                 }
             ),
             None => assert_eq!(*slot, blank, "tuomin_scan wrote past the matches"),

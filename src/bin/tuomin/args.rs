@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use tuomin::{Kind, KindSet, Policy, Preset};
+use tuomin::{Evidence, Kind, KindSet, Policy, Preset};
 
 /// Find and mask personal information (phone, resident ID and bank card
 /// numbers) in Chinese customer-service chat text.
@@ -27,6 +27,10 @@ pub enum Command {
 pub struct RedactArgs {
     /// File to read; standard input when absent or `-`.
     pub file: Option<PathBuf>,
+    /// After the output, write per-kind counts of what was found, masked,
+    /// reported and allowed to standard error (never the values).
+    #[arg(long)]
+    pub summary: bool,
     #[command(flatten)]
     pub config: ConfigArgs,
 }
@@ -40,8 +44,12 @@ pub struct ScanArgs {
     pub format: Format,
     /// Include the matched text in the output (off by default: the listing
     /// itself should not leak what it lists).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "summary")]
     pub show_text: bool,
+    /// Print per-kind counts of what was found, masked, reported and allowed
+    /// instead of the listing (never the values).
+    #[arg(long)]
+    pub summary: bool,
     #[command(flatten)]
     pub config: ConfigArgs,
 }
@@ -66,11 +74,11 @@ pub struct ConfigArgs {
     /// `default` (every kind but name) or `all`.
     #[arg(long, value_name = "LIST", default_value = "default", value_parser = parse_kinds)]
     pub kinds: KindSet,
-    /// Masking preset for every kind: conventional, full, tag, tag-en, remove.
+    /// Masking preset for every kind: conventional, full, tag, tag-en, remove, hash.
     #[arg(long, value_name = "NAME", default_value = "conventional", value_parser = parse_preset)]
     pub preset: Preset,
     /// Policy for one kind, overriding the preset; repeatable.
-    /// SPEC is conventional, full, remove, tag, tag:TEXT or keep:HEAD:TAIL.
+    /// SPEC is conventional, full, remove, hash, fake, tag, tag:TEXT or keep:HEAD:TAIL.
     #[arg(long = "policy", value_name = "KIND=SPEC", value_parser = parse_policy)]
     pub policies: Vec<(Kind, PolicySpec)>,
     /// Characters before a number searched for a context word.
@@ -83,6 +91,29 @@ pub struct ConfigArgs {
     /// --policy custom=SPEC says otherwise). Repeatable.
     #[arg(long = "rule", value_name = "NAME=PATTERN", value_parser = parse_rule)]
     pub rules: Vec<(String, String)>,
+    /// Kinds to find and count but leave unchanged, comma-separated; repeatable.
+    #[arg(long = "report-only", value_name = "LIST", value_parser = parse_kinds)]
+    pub report_only: Vec<KindSet>,
+    /// Mask a kind's matches only with at least this evidence (context, pattern,
+    /// checksum) and report weaker ones; KIND may be `all`; repeatable.
+    #[arg(long = "mask-threshold", value_name = "KIND=EVIDENCE", value_parser = parse_threshold)]
+    pub thresholds: Vec<(KindSet, Evidence)>,
+    /// A value never masked (a hotline such as 400-820-8820); numbers compare by
+    /// their digits; repeatable.
+    #[arg(long = "allow", value_name = "VALUE")]
+    pub allow: Vec<String>,
+    /// A file of values never masked, one a line (blank lines and lines starting
+    /// with # are skipped); repeatable.
+    #[arg(long = "allow-file", value_name = "FILE")]
+    pub allow_files: Vec<PathBuf>,
+    /// A regular expression; matches of KIND whose whole text it matches are never
+    /// masked; repeatable.
+    #[arg(long = "allow-pattern", value_name = "KIND=REGEX", value_parser = parse_allow_pattern)]
+    pub allow_patterns: Vec<(Kind, String)>,
+    /// File holding the key for the hash and fake policies (its bytes, less one final line
+    /// break; at least 16 bytes).
+    #[arg(long = "key-file", value_name = "FILE")]
+    pub key_file: Option<PathBuf>,
     /// Encoding of the input; redacted output is written in the same one
     /// (scan output is always UTF-8). gbk reads as gb18030, its superset.
     #[arg(long, value_enum, value_name = "NAME", default_value_t = Encoding::Utf8)]
@@ -158,8 +189,23 @@ fn parse_kinds(s: &str) -> Result<KindSet, String> {
     Ok(set)
 }
 
+fn parse_threshold(s: &str) -> Result<(KindSet, Evidence), String> {
+    let (kinds, evidence) = s.split_once('=').ok_or("expected KIND=EVIDENCE, e.g. id_card=checksum")?;
+    let kinds = parse_kinds(kinds)?;
+    let evidence = Evidence::from_name(evidence.trim())
+        .ok_or_else(|| format!("unknown evidence {evidence:?} (known: context, pattern, checksum)"))?;
+    Ok((kinds, evidence))
+}
+
+fn parse_allow_pattern(s: &str) -> Result<(Kind, String), String> {
+    let (kind, pattern) = s.split_once('=').ok_or("expected KIND=REGEX, e.g. phone=400-?820-?\\d{4}")?;
+    let kind = Kind::from_name(kind.trim()).ok_or_else(|| format!("unknown kind {kind:?}"))?;
+    Ok((kind, pattern.to_string()))
+}
+
 fn parse_preset(s: &str) -> Result<Preset, String> {
-    Preset::from_name(s).ok_or_else(|| format!("unknown preset {s:?} (known: conventional, full, tag, tag-en, remove)"))
+    Preset::from_name(s)
+        .ok_or_else(|| format!("unknown preset {s:?} (known: conventional, full, tag, tag-en, remove, hash)"))
 }
 
 fn parse_policy(s: &str) -> Result<(Kind, PolicySpec), String> {
@@ -184,11 +230,21 @@ mod tests {
             Ok((Kind::BankCard, PolicySpec::Policy(Policy::Partial { head: 6, tail: 4 })))
         ));
         assert!(matches!(parse_policy("id_card=tag"), Ok((Kind::IdCard, PolicySpec::DefaultTag))));
+        assert!(matches!(parse_policy("phone=hash"), Ok((Kind::Phone, PolicySpec::Policy(Policy::Hash)))));
         assert!(parse_policy("phone").is_err());
         assert!(parse_policy("e-mail=full").is_err());
         assert!(matches!(parse_policy("email=full"), Ok((Kind::Email, PolicySpec::Policy(Policy::Full)))));
         assert!(parse_policy("phone=keep:3").is_err());
         assert!(parse_policy("phone=keep:3:999").is_err());
         assert!(parse_policy("phone=blur").is_err());
+    }
+
+    #[test]
+    fn parses_thresholds() {
+        assert_eq!(parse_threshold("id_card=checksum"), Ok((KindSet::NONE.with(Kind::IdCard), Evidence::Checksum)));
+        assert_eq!(parse_threshold("all=pattern"), Ok((KindSet::ALL, Evidence::Pattern)));
+        assert!(parse_threshold("id_card").is_err());
+        assert!(parse_threshold("id_card=strong").is_err());
+        assert!(parse_threshold("idcard=checksum").is_err());
     }
 }

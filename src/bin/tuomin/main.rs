@@ -16,7 +16,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use tuomin::{Piece, Redactor};
+use tuomin::{Action, Counts, Piece, Redactor};
 
 use args::{Cli, Command, ConfigArgs, Encoding, Format, PolicySpec};
 use text_stream::TextStream;
@@ -56,11 +56,39 @@ fn main() -> ExitCode {
     }
     let options = jsonl::Options { fields: &config.jsonl.fields, invalid_lines: config.jsonl.invalid_lines };
     let result = match &cli.command {
-        Command::Redact(_) if config.jsonl.jsonl => jsonl::redact(&redactor, &options, input, &mut out),
-        Command::Scan(a) if config.jsonl.jsonl => {
-            jsonl::scan(&redactor, &options, input, a.format, a.show_text, &mut out)
+        Command::Redact(a) => {
+            let counts = if config.jsonl.jsonl {
+                jsonl::redact(&redactor, &options, input, &mut out)
+            } else {
+                redact(&redactor, config.encoding, input, &mut out)
+            };
+            counts.and_then(|counts| {
+                if a.summary {
+                    // The redacted text goes to standard output; the
+                    // summary goes next to it, for the operator.
+                    out.flush().map_err(Failure::Write)?;
+                    output::write_summary_text(&mut io::stderr().lock(), &counts).map_err(Failure::Write)?;
+                }
+                Ok(())
+            })
         }
-        Command::Redact(_) => redact(&redactor, config.encoding, input, &mut out),
+        Command::Scan(a) if a.summary => {
+            let counts = if config.jsonl.jsonl {
+                jsonl::scan(&redactor, &options, input, a.format, false, &mut io::sink())
+            } else {
+                count(&redactor, config.encoding, input)
+            };
+            counts.and_then(|counts| {
+                match a.format {
+                    Format::Jsonl => output::write_summary_json(&mut out, &counts),
+                    Format::Text => output::write_summary_text(&mut out, &counts),
+                }
+                .map_err(Failure::Write)
+            })
+        }
+        Command::Scan(a) if config.jsonl.jsonl => {
+            jsonl::scan(&redactor, &options, input, a.format, a.show_text, &mut out).map(|_| ())
+        }
         Command::Scan(a) => scan(&redactor, config.encoding, input, a.format, a.show_text, &mut out),
     }
     .and_then(|()| out.flush().map_err(Failure::Write));
@@ -97,7 +125,55 @@ fn build(config: &ConfigArgs) -> Result<Redactor, String> {
     for (name, pattern) in &config.rules {
         b = b.rule(tuomin::Rule::new(name.as_str()).pattern(pattern.as_str()));
     }
+    for kind in config.report_only.iter().flat_map(|set| set.iter()) {
+        b = b.action(kind, Action::Report);
+    }
+    for (kinds, evidence) in &config.thresholds {
+        for kind in kinds.iter() {
+            b = b.mask_threshold(kind, *evidence);
+        }
+    }
+    for value in &config.allow {
+        b = b.allow_value(value.clone());
+    }
+    for path in &config.allow_files {
+        for value in read_allow_file(path)? {
+            b = b.allow_value(value);
+        }
+    }
+    for (kind, pattern) in &config.allow_patterns {
+        b = b.allow_pattern(*kind, pattern.clone());
+    }
+    if let Some(path) = &config.key_file {
+        let mut key = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        // Keys written with `echo` or an editor end in a line break that is
+        // not part of the key.
+        if key.ends_with(b"\r\n") {
+            key.truncate(key.len() - 2);
+        } else if key.ends_with(b"\n") {
+            key.truncate(key.len() - 1);
+        }
+        b = b.hash_key(&key);
+        // The builder keeps only the HMAC state; do not leave the key
+        // lying in freed memory.
+        key.iter_mut().for_each(|b| *b = 0);
+        std::hint::black_box(&key);
+    }
     b.build().map_err(|e| e.to_string())
+}
+
+/// The values of an allow file: one a line, ends of lines trimmed, blank
+/// lines and `#` comments skipped.
+fn read_allow_file(path: &Path) -> Result<Vec<String>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("cannot read {}: not UTF-8 (at byte {})", path.display(), e.utf8_error().valid_up_to()))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(str::to_string)
+        .collect())
 }
 
 /// The input, opened (so that a missing file is reported before any output).
@@ -139,10 +215,17 @@ fn for_each_chunk(
     finish()
 }
 
-fn redact(redactor: &Redactor, encoding: Encoding, input: Input, out: &mut impl Write) -> Result<(), Failure> {
+/// Redacts the input to `out`; returns the counts of what was found.
+fn redact(redactor: &Redactor, encoding: Encoding, input: Input, out: &mut impl Write) -> Result<Counts, Failure> {
     let stream = std::cell::RefCell::new(TextStream::new(redactor, encoding, &input.name));
     let out = std::cell::RefCell::new(out);
-    let write = |p: Piece<'_>| out.borrow_mut().write_all(p.bytes()).map_err(Failure::Write);
+    let counts = std::cell::RefCell::new(Counts::new());
+    let write = |p: Piece<'_>| {
+        if let Piece::Redacted { found, .. } = &p {
+            counts.borrow_mut().add(found.kind(), found.action());
+        }
+        out.borrow_mut().write_all(p.bytes()).map_err(Failure::Write)
+    };
     for_each_chunk(
         input,
         |chunk| {
@@ -151,7 +234,26 @@ fn redact(redactor: &Redactor, encoding: Encoding, input: Input, out: &mut impl 
             out.borrow_mut().flush().map_err(Failure::Write)
         },
         || stream.borrow_mut().finish(&mut { write }),
-    )
+    )?;
+    Ok(counts.into_inner())
+}
+
+/// Reads the input through a stream and returns the counts only.
+fn count(redactor: &Redactor, encoding: Encoding, input: Input) -> Result<Counts, Failure> {
+    let stream = std::cell::RefCell::new(TextStream::new(redactor, encoding, &input.name));
+    let counts = std::cell::RefCell::new(Counts::new());
+    let tally = |p: Piece<'_>| -> Result<(), Failure> {
+        if let Piece::Redacted { found, .. } = &p {
+            counts.borrow_mut().add(found.kind(), found.action());
+        }
+        Ok(())
+    };
+    for_each_chunk(
+        input,
+        |chunk| stream.borrow_mut().push(chunk, &mut { tally }),
+        || stream.borrow_mut().finish(&mut { tally }),
+    )?;
+    Ok(counts.into_inner())
 }
 
 fn scan(

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use tuomin::StreamMatch;
+use tuomin::{Counts, KindCounts, StreamMatch};
 
 /// Where a finding is, beyond its byte offsets: for JSON Lines input, the
 /// line and the field (none for a line read as plain text), with offsets
@@ -13,7 +13,7 @@ pub struct Record<'a> {
     pub field: Option<&'a str>,
 }
 
-/// `{"kind":"phone","start":12,"end":23,"sub_kind":"mobile","evidence":"pattern"}`,
+/// `{"kind":"phone","start":12,"end":23,"sub_kind":"mobile","evidence":"pattern","action":"mask"}`,
 /// after `"line":3,"field":"text",` for a record.
 pub fn write_json(
     out: &mut impl Write,
@@ -37,12 +37,13 @@ pub fn write_json(
     }
     write!(
         out,
-        r#""kind":"{}","start":{},"end":{},"sub_kind":"{}","evidence":"{}""#,
+        r#""kind":"{}","start":{},"end":{},"sub_kind":"{}","evidence":"{}","action":"{}""#,
         kind,
         span.0,
         span.1,
         m.sub_kind().name(),
-        m.evidence().name()
+        m.evidence().name(),
+        m.action().name()
     )?;
     if let Some(text) = text {
         out.write_all(br#","text":""#)?;
@@ -52,8 +53,8 @@ pub fn write_json(
     out.write_all(b"}\n")
 }
 
-/// `line 3, bytes 12..23: phone (mobile, pattern)` (`line 3, message.body,
-/// bytes 2..13: ...` for a field), then the text if asked.
+/// `line 3, bytes 12..23: phone (mobile, pattern, mask)` (`line 3,
+/// message.body, bytes 2..13: ...` for a field), then the text if asked.
 pub fn write_text(
     out: &mut impl Write,
     line: usize,
@@ -67,11 +68,59 @@ pub fn write_text(
     if let Some(field) = field {
         write!(out, "{field}, ")?;
     }
-    write!(out, "bytes {}..{}: {} ({}, {})", span.0, span.1, kind, m.sub_kind().name(), m.evidence().name())?;
+    write!(
+        out,
+        "bytes {}..{}: {} ({}, {}, {})",
+        span.0,
+        span.1,
+        kind,
+        m.sub_kind().name(),
+        m.evidence().name(),
+        m.action().name()
+    )?;
     if let Some(text) = text {
         write!(out, ": {}", String::from_utf8_lossy(text))?;
     }
     out.write_all(b"\n")
+}
+
+/// Per-kind counts, one JSON object a line, kinds with matches only, then
+/// the totals as kind `all`:
+/// `{"kind":"phone","found":3,"masked":2,"reported":1,"allowed":0}`.
+pub fn write_summary_json(out: &mut impl Write, counts: &Counts) -> io::Result<()> {
+    let line = |out: &mut dyn Write, name: &str, c: KindCounts| {
+        writeln!(
+            out,
+            r#"{{"kind":"{name}","found":{},"masked":{},"reported":{},"allowed":{}}}"#,
+            c.found(),
+            c.masked,
+            c.reported,
+            c.allowed
+        )
+    };
+    for (kind, c) in counts.iter() {
+        line(out, kind.name(), c)?;
+    }
+    line(out, "all", counts.total())
+}
+
+/// Per-kind counts as text, kinds with matches only, then the totals:
+/// `phone: 3 found, 2 masked, 1 reported, 0 allowed`.
+pub fn write_summary_text(out: &mut impl Write, counts: &Counts) -> io::Result<()> {
+    let line = |out: &mut dyn Write, name: &str, c: KindCounts| {
+        writeln!(
+            out,
+            "{name}: {} found, {} masked, {} reported, {} allowed",
+            c.found(),
+            c.masked,
+            c.reported,
+            c.allowed
+        )
+    };
+    for (kind, c) in counts.iter() {
+        line(out, kind.name(), c)?;
+    }
+    line(out, "total", counts.total())
 }
 
 /// Escapes bytes for a JSON string. Matches are always UTF-8; anything else

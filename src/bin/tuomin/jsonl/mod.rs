@@ -11,7 +11,7 @@ mod string;
 
 use std::io::{self, BufRead, Write};
 
-use tuomin::{Piece, Redactor, Stream, StreamMatch};
+use tuomin::{Counts, Piece, Redactor, Stream, StreamMatch};
 
 use crate::args::{Format, InvalidLines};
 use crate::output::{self, Record};
@@ -108,21 +108,31 @@ fn on_invalid(options: &Options<'_>, message: String) -> Result<(), Failure> {
 }
 
 /// `tuomin redact --jsonl`.
-pub fn redact(redactor: &Redactor, options: &Options<'_>, input: Input, out: &mut impl Write) -> Result<(), Failure> {
+/// Returns the counts of what was found.
+pub fn redact(
+    redactor: &Redactor,
+    options: &Options<'_>,
+    input: Input,
+    out: &mut impl Write,
+) -> Result<Counts, Failure> {
     let mut stream = redactor.stream();
+    let mut plain = Counts::new();
     for_each_line(input, out, |number, line, newline, result| {
-        redact_line(redactor, &mut stream, options, number, line, result)?;
+        redact_line(redactor, &mut stream, &mut plain, options, number, line, result)?;
         if newline {
             result.push(b'\n');
         }
         Ok(())
-    })
+    })?;
+    plain += stream.counts();
+    Ok(plain)
 }
 
 /// Appends the redacted form of one line.
 fn redact_line(
     redactor: &Redactor,
     stream: &mut Stream,
+    plain: &mut Counts,
     options: &Options<'_>,
     number: usize,
     line: &[u8],
@@ -136,7 +146,9 @@ fn redact_line(
         }
         Err(message) => {
             on_invalid(options, message)?;
-            result.extend_from_slice(&redactor.redact_bytes(line));
+            let (redacted, counts) = redactor.redact_bytes_counted(line);
+            result.extend_from_slice(&redacted);
+            *plain += counts;
             return Ok(());
         }
     };
@@ -156,7 +168,7 @@ fn redact_line(
 }
 
 /// `tuomin scan --jsonl`: findings with their line, field and offsets in
-/// the field's decoded value.
+/// the field's decoded value; returns the counts of what was found.
 pub fn scan(
     redactor: &Redactor,
     options: &Options<'_>,
@@ -164,7 +176,7 @@ pub fn scan(
     format: Format,
     show_text: bool,
     out: &mut impl Write,
-) -> Result<(), Failure> {
+) -> Result<Counts, Failure> {
     let mut stream = redactor.stream();
     for_each_line(input, out, |number, line, _, listing| {
         let values: Vec<(Option<String>, Vec<u8>)> = match fields_of(number, line, options) {
@@ -191,5 +203,6 @@ pub fn scan(
             }
         }
         Ok(())
-    })
+    })?;
+    Ok(*stream.counts())
 }
