@@ -31,8 +31,17 @@
 //! | `kinds` | kind names (`phone`, `id_card` ...), `default` or `all`: an array or one comma-separated string | `default` |
 //! | `preset` | `conventional`, `full`, `tag`, `tag-en`, `remove` | `conventional` |
 //! | `context_window` | characters before a number searched for a context word, 0 to 64 | 12 |
-//! | `[policy]` | a table of kind name = policy spec (`conventional`, `full`, `remove`, `tag`, `tag:TEXT`, `keep:HEAD:TAIL`); `custom` for every rule without its own | the preset's |
+//! | `[policy]` | a table of kind name = policy spec (`conventional`, `full`, `remove`, `hash`, `fake`, `tag`, `tag:TEXT`, `keep:HEAD:TAIL`); `custom` for every rule without its own | the preset's |
+//! | `report_only` | kinds found and counted but left as they are (as `kinds`) | none |
+//! | `[mask_threshold]` | a table of kind name (or `all`) = weakest evidence masked (`context`, `pattern`, `checksum`); weaker matches are reported | `context` |
+//! | `[allow]` | `values` (never masked; numbers compared by their digits), `files` (one value a line, `#` comments), `[allow.patterns]` (kind = array of regular expressions the whole match must match) | none |
+//! | `key_file` | file holding the key of the `hash` and `fake` policies (at least 16 bytes; one final line break is not part of it) | none |
 //! | `[[rule]]` | one table per rule of the deployment's own (below) | none |
+//!
+//! Relative paths (`key_file`, allow `files`) are taken from the
+//! configuration file's directory by [`load`], from the current directory
+//! by [`parse`]. Keep the key out of the configuration file itself: the
+//! file names where the key is, not the key.
 //!
 //! A `[[rule]]` ([`Rule`]) has a `name` (required) and at least one of
 //! `literals` and `patterns` (arrays of strings; patterns in the syntax of
@@ -52,7 +61,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::{Builder, Kind, KindSet, MAX_CONTEXT_WINDOW, Policy, Preset, Redactor, Rule, Validator};
+use crate::{Action, Builder, Evidence, Kind, KindSet, MAX_CONTEXT_WINDOW, Policy, Preset, Redactor, Rule, Validator};
 
 /// Why a configuration could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,8 +96,24 @@ struct File {
     context_window: Option<Spanned<i64>>,
     #[serde(default)]
     policy: BTreeMap<Spanned<String>, Spanned<String>>,
+    report_only: Option<Spanned<Kinds>>,
+    #[serde(default)]
+    mask_threshold: BTreeMap<Spanned<String>, Spanned<String>>,
+    allow: Option<AllowTable>,
+    key_file: Option<Spanned<String>>,
     #[serde(default)]
     rule: Vec<RuleTable>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AllowTable {
+    #[serde(default)]
+    values: Vec<String>,
+    #[serde(default)]
+    files: Vec<Spanned<String>>,
+    #[serde(default)]
+    patterns: BTreeMap<Spanned<String>, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -123,9 +148,22 @@ struct RuleTable {
 /// an unknown key, kind, preset, policy or validator, a value out of range,
 /// a rule that does not compile.
 pub fn parse(text: &str) -> Result<Builder, ConfigError> {
+    parse_in(text, Path::new(""))
+}
+
+/// [`parse`], with relative paths (`key_file`, allow `files`) taken from
+/// `base`.
+fn parse_in(text: &str, base: &Path) -> Result<Builder, ConfigError> {
     let at = |span: core::ops::Range<usize>, message: String| {
         let (line, column) = line_column(text, span.start);
         ConfigError { line: Some(line), column: Some(column), message }
+    };
+    let kinds_of = |kinds: &Spanned<Kinds>| -> Result<KindSet, ConfigError> {
+        let list = match kinds.get_ref() {
+            Kinds::List(s) => s.clone(),
+            Kinds::Array(names) => names.join(","),
+        };
+        list.parse().map_err(|e: crate::UnknownKind| at(kinds.span(), e.to_string()))
     };
     let file: File = toml::from_str(text).map_err(|e| {
         let message = e.message().to_string();
@@ -136,11 +174,7 @@ pub fn parse(text: &str) -> Result<Builder, ConfigError> {
     })?;
     let mut b = Redactor::builder();
     if let Some(kinds) = &file.kinds {
-        let list = match kinds.get_ref() {
-            Kinds::List(s) => s.clone(),
-            Kinds::Array(names) => names.join(","),
-        };
-        let set: KindSet = list.parse().map_err(|e: crate::UnknownKind| at(kinds.span(), e.to_string()))?;
+        let set = kinds_of(kinds)?;
         if set.is_empty() {
             return Err(at(kinds.span(), "no kind given".into()));
         }
@@ -162,6 +196,58 @@ pub fn parse(text: &str) -> Result<Builder, ConfigError> {
         let policy =
             Policy::from_spec(spec.get_ref(), || Preset::TagChinese.policy(k)).map_err(|m| at(spec.span(), m))?;
         b = b.policy(k, policy);
+    }
+    if let Some(kinds) = &file.report_only {
+        for kind in kinds_of(kinds)?.iter() {
+            b = b.action(kind, Action::Report);
+        }
+    }
+    for (kind, evidence) in &file.mask_threshold {
+        let kinds = if kind.get_ref() == "all" {
+            KindSet::ALL
+        } else {
+            KindSet::NONE.with(
+                Kind::from_name(kind.get_ref())
+                    .ok_or_else(|| at(kind.span(), format!("unknown kind {:?} in [mask_threshold]", kind.get_ref())))?,
+            )
+        };
+        let e = Evidence::from_name(evidence.get_ref()).ok_or_else(|| {
+            at(
+                evidence.span(),
+                format!("unknown evidence {:?} (known: context, pattern, checksum)", evidence.get_ref()),
+            )
+        })?;
+        for k in kinds.iter() {
+            b = b.mask_threshold(k, e);
+        }
+    }
+    if let Some(allow) = &file.allow {
+        for value in &allow.values {
+            b = b.allow_value(value.as_str());
+        }
+        for f in &allow.files {
+            let path = base.join(f.get_ref());
+            for value in read_allow_file(&path).map_err(|m| at(f.span(), m))? {
+                b = b.allow_value(value);
+            }
+        }
+        for (kind, patterns) in &allow.patterns {
+            let k = Kind::from_name(kind.get_ref())
+                .ok_or_else(|| at(kind.span(), format!("unknown kind {:?} in [allow.patterns]", kind.get_ref())))?;
+            for p in patterns {
+                // Checked now, so that the error points at the kind.
+                crate::actions::check_pattern(k, p).map_err(|e| at(kind.span(), e.to_string()))?;
+                b = b.allow_pattern(k, p.as_str());
+            }
+        }
+    }
+    if let Some(f) = &file.key_file {
+        let path = base.join(f.get_ref());
+        let mut key = std::fs::read(&path).map_err(|e| at(f.span(), format!("cannot read {}: {e}", path.display())))?;
+        b = b.hash_key(trim_line_break(&key));
+        // The builder keeps only the state derived from the key.
+        key.fill(0);
+        std::hint::black_box(&key);
     }
     for t in &file.rule {
         let mut rule = Rule::new(t.name.get_ref().as_str())
@@ -209,7 +295,31 @@ pub fn load(path: impl AsRef<Path>) -> Result<Builder, ConfigError> {
         column: None,
         message: format!("cannot read {}: {e}", path.display()),
     })?;
-    parse(&text)
+    parse_in(&text, path.parent().unwrap_or(Path::new("")))
+}
+
+/// A key file's bytes less one final line break (keys written with `echo`
+/// or an editor end in one that is not part of the key).
+pub fn trim_line_break(key: &[u8]) -> &[u8] {
+    key.strip_suffix(b"\r\n").or_else(|| key.strip_suffix(b"\n")).unwrap_or(key)
+}
+
+/// The values of an allow file: one a line, ends of lines trimmed, blank
+/// lines and lines starting with `#` skipped.
+///
+/// # Errors
+///
+/// A message naming the file when it cannot be read or is not UTF-8.
+pub fn read_allow_file(path: &Path) -> Result<Vec<String>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("cannot read {}: not UTF-8 (at byte {})", path.display(), e.utf8_error().valid_up_to()))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(str::to_string)
+        .collect())
 }
 
 /// A context window from the file, checked against `max`.

@@ -5,7 +5,7 @@
 mod common;
 
 use tuomin::config::{ConfigError, parse};
-use tuomin::{Kind, KindSet, Policy};
+use tuomin::{Action, Kind, KindSet, Policy};
 
 fn error(text: &str) -> ConfigError {
     parse(text).map(|_| ()).unwrap_err()
@@ -82,4 +82,70 @@ fn errors_give_the_line_and_column_and_what_is_accepted() {
     let e = tuomin::config::load("/nonexistent/tuomin.toml").map(|_| ()).unwrap_err();
     assert_eq!(e.line, None);
     assert!(e.to_string().contains("cannot read /nonexistent/tuomin.toml"), "{e}");
+}
+
+#[test]
+fn actions_allow_lists_and_keys_from_a_file_next_to_it() {
+    let dir = std::env::temp_dir().join(format!("tuomin-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("allow.txt"), "# hotlines\n95588\n\n400-820-8820\n").unwrap();
+    std::fs::write(dir.join("key"), "0123456789abcdef0123456789abcdef\n").unwrap();
+    let config = dir.join("tuomin.toml");
+    std::fs::write(
+        &config,
+        r#"
+report_only = ["qq"]
+key_file = "key"
+[policy]
+id_card = "hash"
+[mask_threshold]
+bank_card = "checksum"
+[allow]
+values = ["13900000000"]
+files = ["allow.txt"]
+[allow.patterns]
+phone = ['0755-?8600[0-9]{4}']
+"#,
+    )
+    .unwrap();
+    let r = tuomin::config::load(&config).unwrap().reference_date(common::test_date()).build().unwrap();
+    let text = "热线4008208820，客户13900000000，公司0755-86001234，QQ号 12345678，身份证11010519491231002X";
+    let out = r.redact(text);
+    assert!(
+        out.starts_with("热线4008208820，客户13900000000，公司0755-86001234，QQ号 12345678，身份证[ID_CARD:"),
+        "{out}"
+    );
+    let actions: Vec<(Kind, Action)> = r.find_iter(text).map(|m| (m.kind(), m.action())).collect();
+    assert_eq!(
+        actions,
+        [
+            (Kind::Phone, Action::Allow),
+            (Kind::Phone, Action::Allow),
+            (Kind::Phone, Action::Allow),
+            (Kind::Qq, Action::Report),
+            (Kind::IdCard, Action::Mask)
+        ]
+    );
+    // The same key gives the same pseudonym from a redactor built in code.
+    let key = std::fs::read(dir.join("key")).unwrap();
+    let same = tuomin::Redactor::builder()
+        .policy(Kind::IdCard, Policy::Hash)
+        .hash_key(tuomin::config::trim_line_break(&key))
+        .reference_date(common::test_date())
+        .build()
+        .unwrap();
+    assert_eq!(same.redact("身份证11010519491231002X"), out[out.find("身份证").unwrap()..]);
+    // Errors in these keys point at them.
+    let e = error("[mask_threshold]\nphone = \"strong\"");
+    assert_eq!((e.line, e.message.contains("unknown evidence")), (Some(2), true), "{e}");
+    let e = error("[allow.patterns]\nphone = ['(']");
+    assert_eq!((e.line, e.message.contains("allow pattern")), (Some(2), true), "{e}");
+    let e = error("key_file = \"/nonexistent/key\"");
+    assert_eq!((e.line, e.message.contains("cannot read /nonexistent/key")), (Some(1), true), "{e}");
+    let e = error("[allow]\nfiles = [\"/nonexistent/allow.txt\"]");
+    assert_eq!(e.line, Some(2), "{e}");
+    // A hash policy without a key is found when building.
+    let built = parse("[policy]\nphone = \"hash\"").unwrap().build();
+    assert_eq!(built.unwrap_err(), tuomin::Error::HashKeyMissing { kind: Kind::Phone });
+    std::fs::remove_dir_all(&dir).unwrap();
 }

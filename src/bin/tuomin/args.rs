@@ -65,10 +65,17 @@ pub enum Format {
 /// Options shared by both subcommands.
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
-    /// Read kinds, policies and rules from this TOML file (the schema is in
-    /// the README and the `tuomin::config` docs) instead of the options
-    /// below.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["kinds", "preset", "policies", "context_window", "rules"])]
+    /// Read kinds, policies, rules, allow lists and actions from this TOML
+    /// file (the schema is in the README and the `tuomin::config` docs)
+    /// instead of the options below; --key-file may still give the key.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = [
+            "kinds", "preset", "policies", "context_window", "rules", "report_only", "thresholds", "allow",
+            "allow_files", "allow_patterns",
+        ]
+    )]
     pub config: Option<PathBuf>,
     /// Kinds to look for, comma-separated kind names (phone, id_card, bank_card, address, email, ...),
     /// `default` (every kind but name) or `all`.

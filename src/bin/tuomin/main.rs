@@ -108,10 +108,13 @@ fn fail(code: u8, message: &str) -> ExitCode {
 
 fn build(config: &ConfigArgs) -> Result<Redactor, String> {
     if let Some(path) = &config.config {
-        let builder = tuomin::config::load(path).map_err(|e| match e.line {
+        let mut builder = tuomin::config::load(path).map_err(|e| match e.line {
             Some(_) => format!("{}: {e}", path.display()),
             None => e.to_string(),
         })?;
+        if let Some(key) = &config.key_file {
+            builder = with_key(builder, key)?;
+        }
         return builder.build().map_err(|e| format!("{}: {e}", path.display()));
     }
     let mut b = Redactor::builder().kinds(config.kinds).preset(config.preset).context_window(config.context_window);
@@ -137,7 +140,7 @@ fn build(config: &ConfigArgs) -> Result<Redactor, String> {
         b = b.allow_value(value.clone());
     }
     for path in &config.allow_files {
-        for value in read_allow_file(path)? {
+        for value in tuomin::config::read_allow_file(path)? {
             b = b.allow_value(value);
         }
     }
@@ -145,35 +148,20 @@ fn build(config: &ConfigArgs) -> Result<Redactor, String> {
         b = b.allow_pattern(*kind, pattern.clone());
     }
     if let Some(path) = &config.key_file {
-        let mut key = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        // Keys written with `echo` or an editor end in a line break that is
-        // not part of the key.
-        if key.ends_with(b"\r\n") {
-            key.truncate(key.len() - 2);
-        } else if key.ends_with(b"\n") {
-            key.truncate(key.len() - 1);
-        }
-        b = b.hash_key(&key);
-        // The builder keeps only the HMAC state; do not leave the key
-        // lying in freed memory.
-        key.iter_mut().for_each(|b| *b = 0);
-        std::hint::black_box(&key);
+        b = with_key(b, path)?;
     }
     b.build().map_err(|e| e.to_string())
 }
 
-/// The values of an allow file: one a line, ends of lines trimmed, blank
-/// lines and `#` comments skipped.
-fn read_allow_file(path: &Path) -> Result<Vec<String>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| format!("cannot read {}: not UTF-8 (at byte {})", path.display(), e.utf8_error().valid_up_to()))?;
-    Ok(text
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .map(str::to_string)
-        .collect())
+/// `b` with the key read from `path` for the hash and fake policies.
+fn with_key(b: tuomin::Builder, path: &Path) -> Result<tuomin::Builder, String> {
+    let mut key = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let b = b.hash_key(tuomin::config::trim_line_break(&key));
+    // The builder keeps only the HMAC state; do not leave the key lying in
+    // freed memory.
+    key.fill(0);
+    std::hint::black_box(&key);
+    Ok(b)
 }
 
 /// The input, opened (so that a missing file is reported before any output).
