@@ -169,6 +169,7 @@
 //! # }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
 //! # Deployment policies
 //!
 //! Every match carries an [`Action`]: [`Action::Mask`] (replaced by its
@@ -194,6 +195,25 @@
 //!   and [`Redactor::redact_into_counted`], and added up by a [`Stream`]
 //!   ([`Stream::counts`]) as it emits, equal to the one-shot counts for any
 //!   chunking.
+//!
+//! # Rules of your own and configuration files
+//!
+//! A [`Rule`] adds a kind of the deployment's own (member numbers, policy
+//! numbers, ticket IDs) from literal values and bounded regular
+//! expressions, with optional context words and a [`Validator`]; it runs in
+//! the same scan, and its matches have [`Kind::Custom`] and
+//! [`Match::rule`]. The [`config`] module (feature `config`) reads all of
+//! the above from a TOML file, with errors that give the line and column.
+//!
+//! ```
+//! use tuomin::{Redactor, Rule};
+//!
+//! let redactor = Redactor::builder().rule(Rule::new("ticket").pattern("TK-[0-9]{6}")).build()?;
+//! let m = redactor.find_iter("工单TK-000123").next().unwrap();
+//! assert_eq!(redactor.kind_name(&m), "ticket");
+//! assert_eq!(redactor.redact("工单TK-000123"), "工单**-******");
+//! # Ok::<(), tuomin::Error>(())
+//! ```
 //!
 //! # C API
 //!
