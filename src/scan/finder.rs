@@ -63,7 +63,7 @@ impl DigitCache {
     }
 }
 
-fn earliest(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+pub(crate) fn earliest(a: Option<usize>, b: Option<usize>) -> Option<usize> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),

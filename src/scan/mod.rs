@@ -92,13 +92,7 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
         let anchored = next_anchored(det, hay, *pos, scratch.floor, eof, &mut scratch.anchored);
         let custom = next_custom(det, hay, *pos, eof, &mut scratch.custom);
         if !(matches!(address, Next::None) && matches!(anchored, Next::None) && matches!(custom, Next::None))
-            && let Some(done) = ahead(
-                hay,
-                pos,
-                digits,
-                [address_ahead(det, address), anchored_ahead(anchored), custom_ahead(custom)],
-                scratch,
-            )
+            && let Some(done) = ahead(det, hay, pos, digits, address, anchored, custom, scratch)
         {
             return done;
         }
@@ -193,32 +187,56 @@ impl Scratch {
 /// when something may. `None` when the token comes first.
 ///
 /// Of two matches found ahead starting together, a rule's wins, then the
-/// longer, then the address.
+/// longer, then the address. Only the winner is made a [`Match`]: this
+/// runs for most tokens of digit-dense text.
+#[allow(clippy::too_many_arguments)]
 fn ahead(
+    det: &Detectors,
     hay: &[u8],
     pos: &mut usize,
     digits: Option<usize>,
-    next: [Next<Match>; 3],
+    address: Next,
+    anchored: Next<anchored::Found>,
+    custom: Next<custom::Hit>,
     scratch: &mut Scratch,
 ) -> Option<Step> {
-    let mut found: Option<Match> = None;
-    for n in &next {
-        if let Next::Found(m) = *n
-            && found.is_none_or(|f| {
-                m.start() < f.start()
-                    || m.start() == f.start() && (m.kind() == crate::Kind::Custom || m.end() > f.end())
-            })
-        {
-            found = Some(m);
-        }
+    #[derive(Clone, Copy)]
+    enum Source {
+        Address,
+        Anchored,
+        Custom,
     }
-    let hold = next.iter().filter_map(Next::held).min();
-    if let Some(m) = found
-        && hold.is_none_or(|h| m.start() < h)
-        && digits.is_none_or(|t| m.start() <= prefix_start(hay, t, *pos))
+    let mut best: Option<(usize, usize, Source)> = None;
+    let mut consider = |start: usize, end: usize, source: Source| {
+        let wins = best.is_none_or(|(s, e, _)| {
+            start < s || start == s && (matches!(source, Source::Custom) || end > e)
+        });
+        if wins {
+            best = Some((start, end, source));
+        }
+    };
+    if let Next::Found(a) = &address {
+        consider(a.start, a.end, Source::Address);
+    }
+    if let Next::Found(x) = &anchored {
+        consider(x.start, x.end, Source::Anchored);
+    }
+    if let Next::Found(h) = &custom {
+        consider(h.start, h.end, Source::Custom);
+    }
+    let hold = finder::earliest(finder::earliest(address.held(), anchored.held()), custom.held());
+    if let Some((start, end, source)) = best
+        && hold.is_none_or(|h| start < h)
+        && digits.is_none_or(|t| start <= prefix_start(hay, t, *pos))
     {
-        *pos = m.end();
-        scratch.matched(m.end());
+        let m = match (source, address, anchored, custom) {
+            (Source::Address, Next::Found(a), _, _) => det.address_match(&a),
+            (Source::Anchored, _, Next::Found(x), _) => x.to_match(),
+            (Source::Custom, _, _, Next::Found(h)) => h.to_match(),
+            _ => unreachable!("the winner was found by its source"),
+        };
+        *pos = end;
+        scratch.matched(end);
         return Some(Step::Found(m));
     }
     if let Some(x) = hold
@@ -230,39 +248,6 @@ fn ahead(
         return Some(Step::Done(x.min(number).min(tail_start(hay, *pos))));
     }
     None
-}
-
-impl crate::detect::address::Start for Match {
-    fn start(&self) -> usize {
-        Match::start(self)
-    }
-}
-
-/// `next` with the address found, if any, as a match.
-fn address_ahead(det: &Detectors, next: Next) -> Next<Match> {
-    match next {
-        Next::Found(a) => Next::Found(det.address_match(&a)),
-        Next::Hold(x) => Next::Hold(x),
-        Next::None => Next::None,
-    }
-}
-
-/// `next` with the anchored match found, if any, as a match.
-fn anchored_ahead(next: Next<anchored::Found>) -> Next<Match> {
-    match next {
-        Next::Found(x) => Next::Found(x.to_match()),
-        Next::Hold(x) => Next::Hold(x),
-        Next::None => Next::None,
-    }
-}
-
-/// `next` with the rule's match found, if any, as a match.
-fn custom_ahead(next: Next<custom::Hit>) -> Next<Match> {
-    match next {
-        Next::Found(h) => Next::Found(h.to_match()),
-        Next::Hold(x) => Next::Hold(x),
-        Next::None => Next::None,
-    }
 }
 
 /// The result of a search of the deployment's rules from `from`. Rules
