@@ -222,11 +222,7 @@ fn mask_chars(policy: &Policy, m: &Match, span: &mut [u8]) {
             Kind::Qq | Kind::WeChat => (1, 1),
             Kind::LicensePlate => (2, 1),
             Kind::Email => {
-                body_end = memchr::memchr(b'@', span)
-                    .into_iter()
-                    .chain(memchr::memmem::find(span, "＠".as_bytes()))
-                    .min()
-                    .unwrap_or(span.len());
+                body_end = at_sign(span).unwrap_or(span.len());
                 (1, 0)
             }
             Kind::Name => {
@@ -282,6 +278,12 @@ fn char_units(body: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
             }
         }
     })
+}
+
+/// Offset of the first `@` or full-width `＠` in an email address.
+fn at_sign(span: &[u8]) -> Option<usize> {
+    const WIDE: &[u8] = "＠".as_bytes();
+    (0..span.len()).find(|&i| span[i] == b'@' || span[i..].starts_with(WIDE))
 }
 
 /// Offsets and lengths of every character of `body`.

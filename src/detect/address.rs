@@ -583,6 +583,21 @@ impl Addresses {
         false
     }
 
+    /// Whether a detail with a number (`86号`, `4号楼`) or a bare room
+    /// number follows a house number ending at `end`, past at most two
+    /// separators: the first step [`Self::extend`] would take, without its
+    /// costlier read of a name.
+    fn number_detail_follows(&self, hay: &[u8], end: usize) -> bool {
+        let mut j = end;
+        for _ in 0..2 {
+            match char_at(hay, j) {
+                Some((c, len)) if is_separator(c) => j += len,
+                _ => break,
+            }
+        }
+        self.detail_at(hay, j, true).is_some() || self.bare_room(hay, j, Part::Number).is_some()
+    }
+
     /// Reads forward from `end` over further details; returns the new end
     /// and how many details it read.
     fn extend(&self, hay: &[u8], mut end: usize, mut last: Part, start: usize) -> (usize, usize) {
@@ -672,6 +687,16 @@ impl Addresses {
             }
         }
 
+        // A house number without a road needs a number detail right after
+        // it (perhaps past a separator); most such seeds are dates and
+        // counts (`18号发货`), so this cheap look comes before the chain is
+        // read in full.
+        if roadless && !self.number_detail_follows(hay, seed_end) {
+            if !eof && !settled(hay, seed_end) {
+                return Parse::Hold(self.back_start(hay, number_start, floor));
+            }
+            return Parse::No;
+        }
         let (end, further) = self.extend(hay, seed_end, part, number_start);
         if !eof && !settled(hay, end) {
             return Parse::Hold(self.back_start(hay, number_start, floor));
