@@ -19,15 +19,18 @@ One example per line, UTF-8, "\n" line ends, no trailing spaces:
     CATEGORY<TAB>TEXT
 
 CATEGORY is an ASCII tag split by "/": "pos/<kind>/<form>/<placement>" for
-lines with exactly one item, "mix/<kinds>" for lines with two or more items,
-"neg/<what>" for lines with none.  It only groups lines for error reports.
+lines with exactly one phone, ID or card item, "mix/<kinds>" for lines with
+two or more, "neg/<what>" for lines with none.  Items of the other kinds
+(see below) do not count here: "neg/vcode" lines carry a verification code.
+It only groups lines for error reports.
 
 TEXT is the chat line with every PII item marked inline as
 
     ⟦KIND|ITEM⟧        (U+27E6 ... U+27E7)
 
-where KIND is "phone", "id_card" or "bank_card" and ITEM is the exact original
-text of the span.  Deleting every "⟦KIND|" and "⟧" gives back the original
+where KIND is "phone", "id_card", "bank_card", "verification_code", "email",
+"qq", "ip_address" or "address" and ITEM is the exact original text of the
+span.  Deleting every "⟦KIND|" and "⟧" gives back the original
 line.  The original text never contains ⟦, ⟧, "|" or a tab.  Lines starting
 with "#" are comments (only the header line).
 
@@ -47,6 +50,23 @@ id_card
   * the 18 (or legacy 15) characters plus any separators between them.
 bank_card
   * the digits plus the separators between the groups.
+verification_code
+  * the 4 or 6 digits (or numerals) after 验证码; the word and "是" are
+    outside.
+email
+  * local part, "@" and domain.
+qq
+  * the digits after "QQ "/"qq是"; the word is outside.
+ip_address
+  * the dotted address after "IP " or "在".
+address
+  * a city name followed by a building, unit, room or lane number
+    ("北京5栋4单元404", "郑州74弄86号1187室"); context words before it
+    (地址, 地址是, 收货地址：) are outside.  A room without a city before it
+    (送到5栋4单元404) is not an address (no administrative name, no road,
+    no compound) and is not labeled.
+These five come from decoys that label_other_kinds labels after a line is
+built, so they never change the text or the other labels.
 Nothing else is labeled.
 
 When a form is only a positive after a context word (unseparated landline or
@@ -69,7 +89,7 @@ Number construction
   * cards: Chinese IIN prefixes, 16-19 digits, valid Luhn check digit.
 
 Hard negatives (order, tracking, transaction and invoice numbers, amounts,
-dates, verification codes, short hotlines, invalid mobile segments, IDs with a
+dates, short hotlines, invalid mobile segments, IDs with a
 wrong check digit or an impossible date, digit runs without card context that
 fail Luhn, phone-shaped runs inside longer runs, masked numbers ...) are never
 labeled.  A lint pass rejects and regenerates any line whose unlabeled text
@@ -1428,7 +1448,9 @@ c|我的qq是{QQ}
 # Segments, rendering, styling, validation
 # ---------------------------------------------------------------------------
 # A line is a list of segments: ("t", text) template text (styled),
-# ("n", text) an unlabeled token (never styled), ("s", kind, text) a span.
+# ("n", text) an unlabeled token (never styled), ("d", name, text) a decoy
+# made by the generator for placeholder {name} (never styled; labeled or not
+# by label_other_kinds), ("s", kind, text) a span.
 
 PH_RE = re.compile(r"\{([A-Z0-9]+)\}")
 
@@ -1476,11 +1498,11 @@ def render(rng, tpl, values):
         elif name == "X":
             segs.extend(render(rng, deal(rng, "X", X_PHRASES), {}))
         elif name in DECOYS:
-            segs.append(("n", DECOYS[name](rng)))
+            segs.append(("d", name, DECOYS[name](rng)))
         elif name in TEXT_FILLERS:
             segs.append(("t", TEXT_FILLERS[name](rng)))
         elif name.startswith("ASR"):
-            segs.append(("n", asr_neg(rng, name)))
+            segs.append(("d", name, asr_neg(rng, name)))
         else:
             raise KeyError(f"unknown placeholder {name} in {tpl}")
         pos = m.end()
@@ -1718,7 +1740,7 @@ def marked_of(segs):
         if s[0] == "s":
             out.append(f"⟦{s[1]}|{s[2]}⟧")
         else:
-            out.append(s[1])
+            out.append(s[-1])
     return "".join(out)
 
 
@@ -1747,7 +1769,7 @@ def validate(segs, subs):
 
 
 def strip_markup(marked):
-    return re.sub(r"⟦(?:phone|id_card|bank_card)\|", "", marked).replace("⟧", "")
+    return re.sub(r"⟦[a-z_]+\|", "", marked).replace("⟧", "")
 
 
 # ---------------------------------------------------------------------------
@@ -2028,9 +2050,55 @@ def generate_lines(seed=SEED):
     return lines
 
 
+# Decoys that are personal information of a kind other than phone, ID and
+# bank card, and the kind they are labeled with.  Every template puts a
+# verification code right after 验证码 and a QQ number right after QQ/qq, so
+# each one is announced as the kind requires.
+OTHER_KIND_DECOYS = {
+    "VCODE": "verification_code", "ASRVCODE": "verification_code",
+    "EMAIL": "email", "QQ": "qq", "IP": "ip_address",
+}
+
+
+def label_other_kinds(segs):
+    """Label the decoys that are personal information of the other kinds.
+
+    The lines are built, and checked by the lint, with these decoys as plain
+    text, so labeling them afterwards changes neither the random stream nor
+    the text: the phone, ID and card labels stay exactly as they were.
+
+    A building, unit or room right after a city name ({CITY}{ROOM}, as in
+    地址是北京5栋4单元404) is an address: an administrative name with a
+    building or door number below it.  The span runs from the city name to
+    the end of the room.  Without a city before it (送到5栋4单元404) the room
+    alone is no address and stays unlabeled.
+    """
+    out = []
+    for seg in segs:
+        if seg[0] != "d":
+            out.append(seg)
+            continue
+        _, name, text = seg
+        if name in OTHER_KIND_DECOYS:
+            out.append(("s", OTHER_KIND_DECOYS[name], text))
+            continue
+        city = None
+        if name == "ROOM" and out and out[-1][0] == "t":
+            city = next((c for c in CITIES if out[-1][1].endswith(c)), None)
+        if city:
+            before = out.pop()[1][: -len(city)]
+            if before:
+                out.append(("t", before))
+            out.append(("s", "address", city + text))
+        else:
+            out.append(seg)
+    return out
+
+
 def render_corpus(seed=SEED):
     out = [f"# generated by scripts/gen_corpus.py, seed {seed}"]
     for cat, segs in generate_lines(seed):
+        segs = label_other_kinds(segs)
         marked = marked_of(segs)
         assert strip_markup(marked) == plain_of(segs)
         out.append(f"{cat}\t{marked}")

@@ -104,6 +104,12 @@
 //! | `license_plate` | province character, letter and five or six characters (`京A12345`, `沪AD12345`) |
 //! | `name` | off by default: a surname and a one- or two-character given name after `我叫`, `姓名：`, `收件人：` ... or before `先生`, `女士`, `小姐` |
 //!
+//! Their numbers are read in the same forms as phone numbers: full-width
+//! digits, Chinese numerals (`QQ 一二三四五六七八九`, `验证码 四零七三九零`)
+//! and one digit per space or comma (`QQ 1 2 3 4 5 6 7 8 9`, `CVV 1，2，3`),
+//! with the letters of a document number read out one by one too
+//! (`护照号码 E A 1 2 3 4 5 6 7`, `南字第 1 2 3 4 5 6 7 号`).
+//!
 //! # Addresses
 //!
 //! An address is found from its details (`88号`, `3号楼`, `2单元`, `1102室`,
@@ -113,8 +119,11 @@
 //! evidence is strong: a house number right after a road (`建国路88号`), a
 //! detail right after a compound or village (`阳光花园3栋`, `王庄村3组`), a
 //! division name followed by a road, compound or village
-//! (`深圳市龙华区人民路`), or an address word right before it (`地址是`,
-//! `寄到`). Division names alone are not an address (`我去过北京`,
+//! (`深圳市龙华区人民路`), three details after a division name
+//! (`北京18栋6单元2904`, `郑州74弄86号1187室`), or an address word right before
+//! a division name and a detail (`地址是北京5栋4单元404`, `寄到西安2902室`,
+//! where the word also settles a division name that is an everyday word).
+//! Division names alone are not an address (`我去过北京`,
 //! `寄到北京市朝阳区`): a detail below the district is required. Spans run
 //! across spaces and commas between parts (`广东省，深圳市，福田区，福华路88号`)
 //! and never exceed [`MAX_ADDRESS_CHARS`] characters.
@@ -147,6 +156,21 @@
 //! length: an ASCII digit becomes `*`, a full-width digit or numeral `＊`.
 //! For addresses it keeps the province, city and district and masks every
 //! other character (`北京市朝阳区＊＊＊**＊`), leaving separators in place.
+//! For the other kinds:
+//!
+//! | kind | kept | example |
+//! |---|---|---|
+//! | `verification_code`, `password`, `card_security_code`, `card_expiry` | nothing of the value; the word stays | `验证码 ******`, `CVV ***` |
+//! | `passport`, `travel_permit`, `hk_id`, `macao_id`, `taiwan_id`, `military_id` | first 1, last 2 | `护照 E******78`, `G*****5(7)` |
+//! | `email` | first character, and the domain after `@` or `＠` | `z*******@qq.com`, `z*******＠qq.com` |
+//! | `qq`, `wechat` | first 1, last 1; a WeChat ID's `_` and `-` are masked too | `QQ 1********0`, `微信 z*********8` |
+//! | `ip_address` | first two groups | `192.168.*.**` |
+//! | `license_plate` | first 2, last 1 | `京A****5` |
+//! | `name` | the surname | `我叫张＊＊` |
+//!
+//! In the C API each kind is a `TUOMIN_KIND_*` constant named after it
+//! (`TUOMIN_KIND_PHONE` … `TUOMIN_KIND_NAME`; `wechat` is
+//! `TUOMIN_KIND_WE_CHAT`).
 //!
 //! # GB18030 and GBK
 //!

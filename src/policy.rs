@@ -281,13 +281,18 @@ fn kept(policy: &Policy, m: &Match, units: &[u8]) -> (usize, usize) {
 /// | codes, passwords, security codes, expiry dates | nothing | `******` |
 /// | passports, permits, other ID numbers | first 1, last 2 | `E******78` |
 /// | email | first character, and the domain | `z*******@qq.com` |
-/// | QQ, WeChat | first 1, last 1 | `1*******9` |
+/// | QQ, WeChat | first 1, last 1 | `1*******9`, `z*********8` |
 /// | IP address | first two groups | `192.168.*.**` |
 /// | licence plate | first 2, last 1 | `京A****5` |
 /// | name | the surname | `张**` |
+///
+/// A WeChat ID is one word, so its `_` and `-` are masked like its letters
+/// (`zhang_wei-88` gives `z**********8`); an email's domain starts at `@` or
+/// a full-width `＠`.
 fn mask_chars(policy: &Policy, m: &Match, span: &mut [u8]) {
     let mut body_start = 0;
     let mut body_end = span.len();
+    let every_char = m.kind() == Kind::WeChat;
     let (head, tail) = match policy {
         Policy::Partial { head, tail } => (usize::from(*head), usize::from(*tail)),
         Policy::Conventional => match m.kind() {
@@ -297,7 +302,7 @@ fn mask_chars(policy: &Policy, m: &Match, span: &mut [u8]) {
             Kind::Qq | Kind::WeChat => (1, 1),
             Kind::LicensePlate => (2, 1),
             Kind::Email => {
-                body_end = span.iter().position(|&b| b == b'@').unwrap_or(span.len());
+                body_end = at_sign(span).unwrap_or(span.len());
                 (1, 0)
             }
             Kind::Name => {
@@ -323,9 +328,10 @@ fn mask_chars(policy: &Policy, m: &Match, span: &mut [u8]) {
         _ => (0, 0),
     };
     let body = &mut span[body_start..body_end];
-    let n = char_units(body).count();
+    let units: Vec<(usize, usize)> =
+        if every_char { every_char_of(body).collect() } else { char_units(body).collect() };
+    let n = units.len();
     let (head, tail) = if head + tail >= n { (0, 0) } else { (head, tail) };
-    let units: Vec<(usize, usize)> = char_units(body).collect();
     for (k, &(at, len)) in units.iter().enumerate() {
         if k >= head && k + tail < n {
             write_mask(&mut body[at..at + len]);
@@ -351,6 +357,23 @@ fn char_units(body: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
                 return Some((at, len));
             }
         }
+    })
+}
+
+/// Offset of the first `@` or full-width `＠` in an email address.
+fn at_sign(span: &[u8]) -> Option<usize> {
+    const WIDE: &[u8] = "＠".as_bytes();
+    (0..span.len()).find(|&i| span[i] == b'@' || span[i..].starts_with(WIDE))
+}
+
+/// Offsets and lengths of every character of `body`.
+fn every_char_of(body: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    core::iter::from_fn(move || {
+        let len = char_len(body, i)?;
+        let at = i;
+        i += len;
+        Some((at, len))
     })
 }
 

@@ -1,8 +1,12 @@
 //! Recall and precision on the labeled corpora (`testdata/corpus/`).
 //!
-//! Numbers (`chat.txt`): a reported match is correct when a label of the
-//! same kind has exactly its span; thresholds per kind: recall ≥ 99.5%,
-//! precision ≥ 99%.
+//! Chat lines (`chat.txt`): a reported match is correct when a label of
+//! the same kind has exactly its span; thresholds: recall ≥ 99.5% and
+//! precision ≥ 99% for phone, ID and bank card numbers, recall ≥ 95% and
+//! precision ≥ 95% for every other kind labeled or reported in the file
+//! (verification codes, emails, QQ numbers, IP addresses and addresses
+//! dropped into its lines), so a default kind that reports what is not
+//! labeled fails too.
 //!
 //! Addresses (`address.txt`): a label is recalled when reported address
 //! spans cover every one of its characters (so all of it gets masked), and
@@ -76,21 +80,30 @@ fn score(name: &str, text: &str, lenient: &[Kind]) -> (BTreeMap<Kind, Tally>, Ve
     (tallies, misses, lines)
 }
 
-fn check(name: &str, text: &str, lenient: &[Kind], min_recall: f64, min_precision: f64, kinds: &[Kind]) {
+/// Least recall and precision a kind must reach, or `None` where the kind is
+/// only reported on.
+type Limits<'a> = &'a dyn Fn(Kind) -> Option<(f64, f64)>;
+
+/// The same least recall and precision for each of `kinds`.
+fn limits_for(kinds: &[Kind], min_recall: f64, min_precision: f64) -> impl Fn(Kind) -> Option<(f64, f64)> + '_ {
+    move |k| kinds.contains(&k).then_some((min_recall, min_precision))
+}
+
+fn check(name: &str, text: &str, lenient: &[Kind], limits: Limits) {
     let (tallies, misses, lines) = score(name, text, lenient);
     let mut report = format!(
-        "{name}: {lines} lines\n{:<10} {:>8} {:>8} {:>8} {:>9} {:>8}\n",
+        "{name}: {lines} lines\n{:<18} {:>8} {:>8} {:>8} {:>9} {:>8}\n",
         "kind", "labeled", "reported", "recall", "precision", "exact"
     );
     let mut failed = false;
     for (kind, t) in &tallies {
         let recall = t.recalled as f64 / t.labeled.max(1) as f64;
         let precision = t.correct_reports as f64 / t.reported.max(1) as f64;
-        if kinds.contains(kind) {
+        if let Some((min_recall, min_precision)) = limits(*kind) {
             failed |= recall < min_recall || precision < min_precision;
         }
         report += &format!(
-            "{:<10} {:>8} {:>8} {:>7.2}% {:>8.2}% {:>7.2}%\n",
+            "{:<18} {:>8} {:>8} {:>7.2}% {:>8.2}% {:>7.2}%\n",
             kind.name(),
             t.labeled,
             t.reported,
@@ -112,7 +125,30 @@ fn check(name: &str, text: &str, lenient: &[Kind], min_recall: f64, min_precisio
 fn numbers_in_chat() {
     let text = include_str!("../testdata/corpus/chat.txt");
     assert!(case_lines(text).len() >= 1000, "the corpus must hold at least 1,000 lines");
-    check("chat.txt", text, &[], 0.995, 0.99, &[Kind::Phone, Kind::IdCard, Kind::BankCard]);
+    let numbers = [Kind::Phone, Kind::IdCard, Kind::BankCard];
+    check("chat.txt", text, &[], &|k| match k {
+        k if numbers.contains(&k) => Some((0.995, 0.99)),
+        k if k.is_default() => Some((0.95, 0.95)),
+        _ => None,
+    });
+}
+
+/// The kinds beyond phone, ID and bank card numbers that `chat.txt` labels:
+/// the decoys its generator drops into lines that are personal
+/// information. A change to the generator that lost them would quietly
+/// stop measuring these kinds on chat lines.
+#[test]
+fn chat_labels_the_other_kinds() {
+    let text = include_str!("../testdata/corpus/chat.txt");
+    let mut labeled: BTreeMap<Kind, usize> = BTreeMap::new();
+    for (_, marked) in case_lines(text) {
+        for l in parse_marked(marked).1 {
+            *labeled.entry(l.0).or_default() += 1;
+        }
+    }
+    for kind in [Kind::Address, Kind::VerificationCode, Kind::Email, Kind::Qq, Kind::IpAddress] {
+        assert!(labeled.get(&kind).is_some_and(|&n| n >= 10), "chat.txt: {kind} labels: {:?}", labeled.get(&kind));
+    }
 }
 
 #[test]
@@ -121,7 +157,7 @@ fn addresses_in_chat() {
     let lines = case_lines(text);
     let positives = lines.iter().filter(|(_, t)| t.contains("⟦address|")).count();
     assert!(positives >= 500 && lines.len() - positives >= 500, "500 address lines and 500 negatives");
-    check("address.txt", text, &[Kind::Address], 0.95, 0.95, &[Kind::Address]);
+    check("address.txt", text, &[Kind::Address], &limits_for(&[Kind::Address], 0.95, 0.95));
 }
 
 #[test]
@@ -148,6 +184,6 @@ fn other_kinds() {
             assert!(*n >= 30, "{name}: only {n} {kind} labels");
         }
         let kinds: Vec<Kind> = labeled.keys().copied().collect();
-        check(&name, &text, &[], 0.95, 0.95, &kinds);
+        check(&name, &text, &[], &limits_for(&kinds, 0.95, 0.95));
     }
 }

@@ -180,3 +180,37 @@ fn addresses_keep_divisions_and_mask_the_rest() {
     let tagged = Redactor::builder().preset(Preset::TagEnglish).build().unwrap();
     assert_eq!(tagged.redact("住阳光花园3栋2单元502，电话13812345678"), "住[ADDRESS]，电话[PHONE]");
 }
+
+#[test]
+fn wechat_ids_are_masked_whole_but_for_their_ends() {
+    let r = common::redactor();
+    let cases = [
+        // `_` and `-` are characters of the ID like its letters: left
+        // visible, they would show its shape (`z****_****8`).
+        ("微信 zhang_san88", "微信 z*********8"),
+        ("加我vx：lucky-tiger_2024", "加我vx：l**************4"),
+        ("wx: a_-_-_b", "wx: a*****b"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(r.redact(input), want, "{input}");
+        assert_eq!(r.redact(input).len(), input.len(), "{input}: byte length kept");
+    }
+    let found: Vec<_> = r.find_iter("微信 zhang_san88").map(|m| m.kind()).collect();
+    assert_eq!(found, [Kind::WeChat]);
+}
+
+#[test]
+fn emails_keep_their_domain_after_either_at_sign() {
+    let r = common::redactor();
+    let cases = [
+        ("邮箱zhangsan@qq.com", "邮箱z*******@qq.com"),
+        ("邮箱zhangsan＠qq.com", "邮箱z*******＠qq.com"),
+        ("发到 li.na88＠163.com 谢谢", "发到 l*.****＠163.com 谢谢"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(r.redact(input), want, "{input}");
+        assert_eq!(r.redact(input).len(), input.len(), "{input}: byte length kept");
+    }
+    let found: Vec<_> = r.find_iter("邮箱zhangsan＠qq.com").map(|m| m.kind()).collect();
+    assert_eq!(found, [Kind::Email]);
+}

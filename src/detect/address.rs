@@ -583,6 +583,21 @@ impl Addresses {
         false
     }
 
+    /// Whether a detail with a number (`86号`, `4号楼`) or a bare room
+    /// number follows a house number ending at `end`, past at most two
+    /// separators: the first step [`Self::extend`] would take, without its
+    /// costlier read of a name.
+    fn number_detail_follows(&self, hay: &[u8], end: usize) -> bool {
+        let mut j = end;
+        for _ in 0..2 {
+            match char_at(hay, j) {
+                Some((c, len)) if is_separator(c) => j += len,
+                _ => break,
+            }
+        }
+        self.detail_at(hay, j, true).is_some() || self.bare_room(hay, j, Part::Number).is_some()
+    }
+
     /// Reads forward from `end` over further details; returns the new end
     /// and how many details it read.
     fn extend(&self, hay: &[u8], mut end: usize, mut last: Part, start: usize) -> (usize, usize) {
@@ -636,6 +651,12 @@ impl Addresses {
             n += 1;
         }
         let mut seed_end = unit_end;
+        // A house number with no road or compound before it (`74弄` in
+        // `郑州74弄86号1187室`, `73号院` in `成都73号院4号楼`): the road was
+        // left out. It starts a chain only with more details after it, and
+        // then needs the evidence below like any other detail; alone it is
+        // a date or a count as often as an address (`18号发货`).
+        let mut roadless = false;
         if named_seed {
             // A road name inside a subdistrict name (`东风路街道`) is no road;
             // neither is a bus line (`46路`).
@@ -653,20 +674,37 @@ impl Addresses {
             {
                 seed_end += len;
             }
-        } else if n == 0
-            || !self.detail_ok(hay, &Detail { number_start, end: unit_end, part }, false)
-            || self.follows_detail(hay, number_start, floor)
-        {
-            // A detail right after another one (`603室` in `3号楼603室`)
-            // belongs to the chain that the first detail's word decides.
-            return Parse::No;
+        } else {
+            let seed = Detail { number_start, end: unit_end, part };
+            roadless = part == Part::Number && !self.detail_ok(hay, &seed, false);
+            if n == 0
+                || (roadless && !self.detail_ok(hay, &seed, true))
+                || self.follows_detail(hay, number_start, floor)
+            {
+                // A detail right after another one (`603室` in `3号楼603室`)
+                // belongs to the chain that the first detail's word decides.
+                return Parse::No;
+            }
         }
 
+        // A house number without a road needs a number detail right after
+        // it (perhaps past a separator); most such seeds are dates and
+        // counts (`18号发货`), so this cheap look comes before the chain is
+        // read in full.
+        if roadless && !self.number_detail_follows(hay, seed_end) {
+            if !eof && !settled(hay, seed_end) {
+                return Parse::Hold(self.back_start(hay, number_start, floor));
+            }
+            return Parse::No;
+        }
         let (end, further) = self.extend(hay, seed_end, part, number_start);
         if !eof && !settled(hay, end) {
             return Parse::Hold(self.back_start(hay, number_start, floor));
         }
         let chained = end > seed_end;
+        if roadless && !chained {
+            return Parse::No;
+        }
 
         // Backward over names.
         let mut start = self.back_start(hay, number_start, floor);
@@ -683,9 +721,13 @@ impl Addresses {
         }
         let lead = self.admin_prefix(hay, start, number_start, named_seed);
         let mut admin = false;
+        // A division name that is also an everyday word (`西安`, `长沙`)
+        // counts only with an address word before it.
+        let mut division = false;
         let mut i = start;
         while let Some(a) = self.first_division(hay, i, number_start) {
             admin |= !a.ambiguous;
+            division = true;
             i = a.end;
         }
         let town = find_any(&hay[start..number_start], &["镇", "乡", "街道"]).is_some();
@@ -707,7 +749,9 @@ impl Addresses {
                 let place_detail = road_before || place_before;
                 // Three details in a row after a name are an address
                 // whatever the name (`劲松八区5号楼2门502`).
-                road_number || place_detail || (admin && named) || (further >= 2 && named)
+                // So are three after a division (`北京5栋4单元404`,
+                // `上海74弄86号1187室`).
+                road_number || place_detail || (admin && named) || (further >= 2 && (named || admin))
             }
         };
         // A detail alone (`3号楼603室`) is no address without context.
@@ -717,7 +761,7 @@ impl Addresses {
         }
         // With an address word right before it, a division and a detail
         // are enough (`地址是北京5栋4单元404`).
-        self.with_context(hay, start, end, hotwords, has_name && (named || admin))
+        self.with_context(hay, start, end, hotwords, has_name && (named || division))
     }
 
     /// Accepts a span with weaker evidence when an address context word

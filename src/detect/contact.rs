@@ -1376,7 +1376,7 @@ mod tests {
         assert_eq!(r.redact("QQ 1234567890"), "QQ 1********0");
         assert_eq!(r.redact("扣扣号 3 8 5 7 2 9 1 6"), "扣扣号 3 * * * * * * 6");
         assert_eq!(r.redact("QQ 一二三四五六七八九"), "QQ 一＊＊＊＊＊＊＊九");
-        assert_eq!(r.redact("微信 zhang_san88"), "微信 z****_****8");
+        assert_eq!(r.redact("微信 zhang_san88"), "微信 z*********8");
         assert_eq!(r.redact("IP 192.168.1.10"), "IP 192.168.*.**");
         assert_eq!(r.redact("网关 fe80::1c2b:3d4e"), "网关 fe80::****:****");
         assert_eq!(

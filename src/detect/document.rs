@@ -16,7 +16,8 @@
 //!
 //! Letters may be lower case or full-width; digits ASCII, full-width, or
 //! read out in Chinese numerals (`E幺二三四五六七八`), in groups or one per
-//! space (`E 1 2 3 4 5 6 7 8`). A value follows its word with at most 12
+//! space (`E 1 2 3 4 5 6 7 8`, two letters too: `E A 1 2 3 4 5 6 7`; an
+//! officer's serial `南字第 1 2 3 4 5 6 7`). A value follows its word with at most 12
 //! characters between (`护照号码是：E12345678`, `passport no. E12345678`),
 //! no sentence end (`。！；`) and no label of another number (`订单`,
 //! `快递`, `手机` …) among them; or it comes right before the word,
@@ -341,8 +342,18 @@ impl Reader<'_, '_> {
             return None;
         }
         i += "字第".len();
+        // A serial read out one digit per space may start after a space
+        // (`南字第 1 2 3 4 5 6 7 号`).
+        if let Some((Sep::Space, len)) = sep_at(hay, i)
+            && digit_at(hay, i + len).is_some()
+        {
+            i += len;
+        }
         let mut n = 0;
         let mut script: Option<Script> = None;
+        // Digits since the last space: a space only separates single
+        // digits, so `南字第1234567 13812345678` still ends at the serial.
+        let mut run = 0;
         let mut end = i;
         while i < self.limit && n < 9 {
             if let Some(u) = digit_at(hay, i)
@@ -351,14 +362,24 @@ impl Reader<'_, '_> {
             {
                 script = Some(u.script);
                 i += usize::from(u.len);
+                run += 1;
             } else if hay[i].is_ascii_alphabetic() && script != Some(Script::Numeral) {
                 i += 1;
+                run += 1;
             } else if script == Some(Script::Numeral)
                 && let Some((Sep::Space, len)) = sep_at(hay, i)
                 && is_numeral_at(hay, i + len)
             {
                 // Numerals read out one by one: `南字第一 二 三 …`.
                 i += len;
+                continue;
+            } else if let Some(s) = script.filter(|_| run == 1)
+                && let Some((Sep::Space, len)) = sep_at(hay, i)
+                && digit_at(hay, i + len).is_some_and(|u| s.joins(u.script))
+            {
+                // Digits read out one by one: `南字第1 2 3 …`.
+                i += len;
+                run = 0;
                 continue;
             } else {
                 break;
@@ -530,6 +551,16 @@ fn read_value(hay: &[u8], i: usize, limit: usize) -> Option<Value> {
         v.letters[v.n_letters] = l;
         v.n_letters += 1;
         j += len;
+        // Letters read out one by one too (`E A 1 2 3 4 5 6 7`): a space
+        // after the first letter, then a second one that digits follow.
+        if v.n_letters == 1
+            && let Some((Sep::Space, space)) = sep_at(hay, j)
+            && let Some((_, second)) = letter_at(hay, j + space)
+            && j + space + second < limit
+            && starts_digits(hay, j + space + second)
+        {
+            j += space;
+        }
     }
     if v.n_letters > 0
         && let Some((Sep::Space | Sep::Dash, len)) = sep_at(hay, j)
@@ -580,6 +611,15 @@ fn read_value(hay: &[u8], i: usize, limit: usize) -> Option<Value> {
         }
     }
     (v.n_ends > 0).then_some(v)
+}
+
+/// Whether digits start at `i`, perhaps after one space or dash.
+fn starts_digits(hay: &[u8], i: usize) -> bool {
+    let i = match sep_at(hay, i) {
+        Some((Sep::Space | Sep::Dash, len)) => i + len,
+        _ => i,
+    };
+    digit_at(hay, i).is_some()
 }
 
 /// Where a Hong Kong ID in `v` ends, when its check character holds:
