@@ -208,9 +208,8 @@ fn ahead(
     }
     let mut best: Option<(usize, usize, Source)> = None;
     let mut consider = |start: usize, end: usize, source: Source| {
-        let wins = best.is_none_or(|(s, e, _)| {
-            start < s || start == s && (matches!(source, Source::Custom) || end > e)
-        });
+        let wins =
+            best.is_none_or(|(s, e, _)| start < s || start == s && (matches!(source, Source::Custom) || end > e));
         if wins {
             best = Some((start, end, source));
         }
