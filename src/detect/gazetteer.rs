@@ -71,7 +71,10 @@ fn lines(table: &'static str) -> impl Iterator<Item = &'static str> {
         let line = table.get(start..end)?;
         // One test of the last character: `trim_end_matches('\r')` searches
         // for it and cost as much as finding the line ends.
-        let line = line.strip_suffix('\r').unwrap_or(line);
+        let line = match line.as_bytes().last() {
+            Some(b'\r') => &line[..line.len() - 1],
+            _ => line,
+        };
         start = end + 1;
         Some(line)
     })
