@@ -676,8 +676,13 @@ impl Builder {
             Some(Err(e)) => return Err(e.clone()),
             None => {
                 let keyed = |p: &Policy| matches!(p, Policy::Hash | Policy::Fake);
-                if let Some(kind) = self.kinds.iter().find(|&k| keyed(&policies[k.index()])) {
+                if let Some(kind) = kinds.iter().find(|&k| keyed(&policies[k.index()])) {
                     return Err(Error::HashKeyMissing { kind });
+                }
+                // A rule's own policy, or the one it takes from the custom
+                // kind or the preset.
+                if rules.iter().any(|(_, p)| keyed(p)) {
+                    return Err(Error::HashKeyMissing { kind: Kind::Custom });
                 }
                 None
             }

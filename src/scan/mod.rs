@@ -141,18 +141,18 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
         if hay[t].is_ascii_digit()
             && let Some(end) = plain::dismiss(hay, t)
         {
-            *pos = end;
+            *pos = resume(det, hay, t, end, &anchored);
             continue;
         }
         let tok = &mut scratch.tok;
         match token::read(hay, t, tok) {
-            Read::Long(end) => *pos = end,
+            Read::Long(end) => *pos = resume(det, hay, t, end, &anchored),
             Read::Token => {
                 if !eof && !token_decided(hay, tok) {
                     return Step::Done(prefix_start(hay, t, *pos));
                 }
                 if tok.n_units < MIN_UNITS {
-                    *pos = tok.groups[tok.n_groups - 1].end;
+                    *pos = resume(det, hay, t, tok.groups[tok.n_groups - 1].end, &anchored);
                     continue;
                 }
                 if let Some(m) = det.evaluate(hay, tok) {
@@ -165,13 +165,41 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
                 // `2024` can hold nothing): otherwise skip the whole token.
                 let after_first = tok.n_units - tok.groups[0].len;
                 *pos = if tok.closed && after_first < MIN_UNITS {
-                    tok.groups[tok.n_groups - 1].end
+                    resume(det, hay, t, tok.groups[tok.n_groups - 1].end, &anchored)
                 } else {
                     tok.groups[0].end
                 };
             }
         }
     }
+}
+
+/// Where the scan resumes after passing over the number `t..end` without
+/// a match: at `end`, or earlier where a match starts among the number's
+/// later groups: one found ahead (`IPv6 2001:db8::1` reads as the number
+/// `6 2001`), or an IPv4 address (`1 241.61.95.224` reads as the number
+/// `1 241`, which the dot ends), which is read where its first number
+/// starts. Decided from the bytes alone, so a scan that resumed inside the
+/// number decides the same.
+#[inline]
+fn resume(det: &Detectors, hay: &[u8], t: usize, end: usize, anchored: &Next<anchored::Found>) -> usize {
+    if let Next::Found(x) = anchored
+        && x.start > t
+        && x.start < end
+    {
+        return x.start;
+    }
+    if hay.get(end) == Some(&b'.') && det.kinds.contains(crate::Kind::IpAddress) {
+        // The last group's digits, when a space or a dash comes before them.
+        let mut s = end;
+        while s > t + 1 && end - s < 3 && hay[s - 1].is_ascii_digit() {
+            s -= 1;
+        }
+        if s < end && matches!(hay[s - 1], b' ' | b'-') {
+            return s;
+        }
+    }
+    end
 }
 
 impl Scratch {
