@@ -93,6 +93,17 @@ enum tuomin_result
    `tuomin_stream_feed`; it can only be freed.
    */
   TUOMIN_RESULT_ALREADY_FINISHED = 7,
+  /*
+   The input is not in the encoding the function reads (GB18030 for
+   `tuomin_redact_gb18030`): a byte sequence that is no character, or a
+   character cut off at the end.
+   */
+  TUOMIN_RESULT_INVALID_ENCODING = 8,
+  /*
+   The library was built without the cargo feature this function needs
+   (`gb18030` for `tuomin_redact_gb18030`).
+   */
+  TUOMIN_RESULT_NOT_SUPPORTED = 9,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -651,6 +662,38 @@ tuomin_result tuomin_count(const struct tuomin_redactor *r, const uint8_t *src, 
  `counts_len` entries, which no other thread touches during the call.
  */
 tuomin_result tuomin_stream_counts(const struct tuomin_stream *s, struct tuomin_kind_counts *counts, size_t counts_len);
+
+/*
+ Redacts GB18030 (or GBK) text `src` into `dst`, in GB18030.
+
+ Works like `tuomin_redact`, except that the text is GB18030: bytes
+ outside a match are copied unchanged, replacements (`*`, tags) are
+ written in GB18030, and the output is exactly `src_len` bytes with the
+ default (length-preserving) masks, since `*` is one byte in both
+ encodings.
+
+ * `TUOMIN_RESULT_OK`: `dst[0..*out_len]` is the redacted text.
+ * `TUOMIN_RESULT_INSUFFICIENT_SIZE`: it does not fit in `dst_cap` bytes;
+   `*out_len` is the size needed and nothing is written to `dst`.
+   Passing `(NULL, 0)` as `dst` asks for the size only.
+ * `TUOMIN_RESULT_INVALID_ENCODING`: `src` is not GB18030 (a byte
+   sequence that is no character, or a character cut off at the end);
+   `*out_len` is the offset in `src` of the first bad byte and nothing is
+   written to `dst`. No byte is ever replaced by a substitute character.
+ * `TUOMIN_RESULT_NOT_SUPPORTED`: the library was built without its
+   `gb18030` feature; nothing is written.
+ * `TUOMIN_RESULT_INVALID_PARAMETER`: `src` and `dst` overlap, or a
+   tag of the redactor's policies cannot be written in GB18030.
+
+ # Safety
+
+ `r` is NULL or a live redactor. `src` is NULL with `src_len == 0` or
+ valid for reading `src_len` bytes; `dst` is NULL with `dst_cap == 0` or
+ valid for writing `dst_cap` bytes; `out_len` is NULL or valid for
+ writing a `size_t`. No other thread writes `src` or touches `dst` or
+ `out_len` during the call.
+ */
+tuomin_result tuomin_redact_gb18030(const struct tuomin_redactor *r, const uint8_t *src, size_t src_len, uint8_t *dst, size_t dst_cap, size_t *out_len);
 
 /*
  The library version, such as "0.1.0": a static NUL-terminated string
