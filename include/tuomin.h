@@ -314,6 +314,13 @@ typedef uint32_t tuomin_action;
 typedef struct tuomin_builder tuomin_builder;
 
 /*
+ One conversation's GB18030 redaction state, fed with
+ `tuomin_gb18030_stream_feed`. A stream may move between threads but is
+ used by one thread at a time.
+ */
+typedef struct tuomin_gb18030_stream tuomin_gb18030_stream;
+
+/*
  A configured redactor. Immutable once made, so one redactor may be used
  by any number of threads at the same time.
  */
@@ -694,6 +701,74 @@ tuomin_result tuomin_stream_counts(const struct tuomin_stream *s, struct tuomin_
  `out_len` during the call.
  */
 tuomin_result tuomin_redact_gb18030(const struct tuomin_redactor *r, const uint8_t *src, size_t src_len, uint8_t *dst, size_t dst_cap, size_t *out_len);
+
+/*
+ Makes a stream for one conversation in GB18030 (or GBK). The stream
+ keeps what it needs of `r` alive, so `r` may be freed before it.
+
+ On `TUOMIN_RESULT_OK`, `*out` is the new stream, to be freed with
+ `tuomin_gb18030_stream_free`; otherwise `*out` is not written, and
+ `TUOMIN_RESULT_NOT_SUPPORTED` says the library was built without its
+ `gb18030` feature.
+
+ # Safety
+
+ `r` is NULL or a live redactor; `out` is NULL or valid for writing a
+ pointer.
+ */
+tuomin_result tuomin_gb18030_stream_new(const struct tuomin_redactor *r, struct tuomin_gb18030_stream **out);
+
+/*
+ Frees a GB18030 stream. NULL does nothing. Output not yet written is
+ dropped: end the stream with a `last` call to
+ `tuomin_gb18030_stream_feed` first to get it.
+
+ # Safety
+
+ `s` is NULL or a stream not yet freed, and no other thread is using it.
+ It must not be used after this call.
+ */
+void tuomin_gb18030_stream_free(struct tuomin_gb18030_stream *s);
+
+/*
+ Redacts the next piece of a GB18030 conversation, buffer to buffer,
+ with the protocol of `tuomin_stream_feed`: call it with
+ `last == false` as input arrives, then with `last == true` until it
+ returns `TUOMIN_RESULT_OK`. `src` may be split anywhere, even inside a
+ character, and the bytes written over all calls are exactly what
+ `tuomin_redact_gb18030` makes of the whole text.
+
+ * `TUOMIN_RESULT_OK`: all of `src` was read (`*out_read == src_len`)
+   and everything decided so far was written (`*out_written` bytes);
+   with `last`, the stream is then finished, and later calls return
+   `TUOMIN_RESULT_ALREADY_FINISHED`.
+ * `TUOMIN_RESULT_OUTPUT_FULL`: `dst` is full. Call again with the
+   unread rest of `src` (from `src + *out_read`, often empty), the same
+   `last`, and room in `dst`. Any `dst_cap` of one byte or more makes
+   progress. Output not yet written is kept by the stream; it is at most
+   the output for one call's `src` plus the text held back.
+ * `TUOMIN_RESULT_INVALID_ENCODING`: `src` has bytes that are not
+   GB18030, or (with `last`) the text ends inside a character. The
+   stream can then only be freed: later calls return this result again.
+   `*out_written` is set to the bytes written by this call (output for
+   the input of earlier calls, all valid GB18030); `*out_read` is not
+   set, and nothing of this call's input is written.
+ * `TUOMIN_RESULT_INVALID_PARAMETER`: `src` and `dst` overlap, or more
+   input came after the `last` call (`src` must then be empty).
+ * `TUOMIN_RESULT_NOT_SUPPORTED` cannot happen (no stream can be made
+   without the `gb18030` feature); on any other result nothing was read
+   or written and the outputs are not set.
+
+ # Safety
+
+ `s` is NULL or a live GB18030 stream that no other thread uses during
+ the call. `src` is NULL with `src_len == 0` or valid for reading
+ `src_len` bytes; `dst` is NULL with `dst_cap == 0` or valid for writing
+ `dst_cap` bytes; `out_read` and `out_written` are NULL or valid for
+ writing a `size_t`. No other thread writes `src` or touches `dst`,
+ `out_read` or `out_written` during the call.
+ */
+tuomin_result tuomin_gb18030_stream_feed(struct tuomin_gb18030_stream *s, const uint8_t *src, size_t src_len, bool last, uint8_t *dst, size_t dst_cap, size_t *out_read, size_t *out_written);
 
 /*
  The library version, such as "0.1.0": a static NUL-terminated string

@@ -7,7 +7,7 @@
 //! # Mapping rules
 //!
 //! * A Rust object behind a C handle (`tuomin_redactor`, `tuomin_stream`,
-//!   `tuomin_builder`, `tuomin_rule`) is boxed by the library and reached only through
+//!   `tuomin_gb18030_stream`, `tuomin_builder`, `tuomin_rule`) is boxed by the library and reached only through
 //!   an opaque pointer. The caller frees each handle exactly once with its
 //!   `_free` function; freeing NULL does nothing.
 //! * A byte slice `src` is a pointer `src` and a length `src_len`; an output
@@ -50,7 +50,10 @@ pub use self::builder::{
 };
 pub use self::config::tuomin_redactor_new_from_config;
 pub use self::counts::{tuomin_count, tuomin_kind_counts, tuomin_stream_counts};
-pub use self::gb18030::tuomin_redact_gb18030;
+pub use self::gb18030::{
+    tuomin_gb18030_stream, tuomin_gb18030_stream_feed, tuomin_gb18030_stream_free, tuomin_gb18030_stream_new,
+    tuomin_redact_gb18030,
+};
 pub use self::redactor::{
     tuomin_action, tuomin_evidence, tuomin_kind, tuomin_kind_name, tuomin_match, tuomin_redact, tuomin_redact_in_place,
     tuomin_redactor, tuomin_redactor_free, tuomin_redactor_new_default, tuomin_scan, tuomin_version,

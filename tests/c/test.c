@@ -1150,6 +1150,106 @@ static bool test_redact_gb18030_arguments(void) {
   return true;
 }
 
+/*
+ * Feeds `text` (`len` bytes) to a new GB18030 stream in pieces of `piece`
+ * bytes into a `dst` of `dst_cap` bytes, appending what is written to
+ * `out` (capacity `out_cap`). Returns the result that stopped it (OK when
+ * the stream finished) and sets *out_len to the bytes written.
+ */
+static tuomin_result gb_stream(const tuomin_redactor *r, const char *text, size_t len, size_t piece,
+                               size_t dst_cap, uint8_t *out, size_t out_cap, size_t *out_len) {
+  tuomin_gb18030_stream *s = NULL;
+  tuomin_result res = tuomin_gb18030_stream_new(r, &s);
+  *out_len = 0;
+  if (res != TUOMIN_RESULT_OK) return res;
+  uint8_t dst[64];
+  size_t at = 0;
+  for (;;) {
+    size_t n = len - at < piece ? len - at : piece;
+    bool last = at + n == len;
+    size_t read = 0, written = 0;
+    res = tuomin_gb18030_stream_feed(s, bytes(text) + at, n, last, dst, dst_cap, &read, &written);
+    if (res != TUOMIN_RESULT_OK && res != TUOMIN_RESULT_OUTPUT_FULL && res != TUOMIN_RESULT_INVALID_ENCODING) break;
+    if (*out_len + written > out_cap) {
+      res = TUOMIN_RESULT_INSUFFICIENT_SIZE;
+      break;
+    }
+    memcpy(out + *out_len, dst, written);
+    *out_len += written;
+    if (res == TUOMIN_RESULT_INVALID_ENCODING) break;
+    at += read;
+    if (res == TUOMIN_RESULT_OK && last) break;
+  }
+  if (res == TUOMIN_RESULT_OK) {
+    /* A finished stream takes nothing more. */
+    size_t read = 0, written = 0;
+    if (tuomin_gb18030_stream_feed(s, NULL, 0, true, dst, sizeof dst, &read, &written) !=
+        TUOMIN_RESULT_ALREADY_FINISHED) {
+      res = TUOMIN_RESULT_PANIC;
+    }
+  }
+  tuomin_gb18030_stream_free(s);
+  return res;
+}
+
+static bool test_gb18030_stream(void) {
+  tuomin_redactor *r = build("tag");
+  CHECK(r != NULL);
+  uint8_t whole[256];
+  size_t whole_len = 0;
+  CHECK_OK(tuomin_redact_gb18030(r, bytes(GB_CHAT), strlen(GB_CHAT), whole, sizeof whole, &whole_len));
+  /* Every piece size (cutting inside characters) and tiny output buffers
+     give the one-shot output. */
+  const size_t caps[] = {1, 2, 5, 64};
+  for (size_t piece = 1; piece <= strlen(GB_CHAT); piece++) {
+    for (size_t c = 0; c < sizeof caps / sizeof caps[0]; c++) {
+      uint8_t out[256];
+      size_t len = 0;
+      CHECK_OK(gb_stream(r, GB_CHAT, strlen(GB_CHAT), piece, caps[c], out, sizeof out, &len));
+      CHECK(len == whole_len && memcmp(out, whole, len) == 0);
+    }
+  }
+  tuomin_redactor_free(r);
+  return true;
+}
+
+static bool test_gb18030_stream_malformed(void) {
+  tuomin_redactor *r = NULL;
+  CHECK_OK(tuomin_redactor_new_default(&r));
+  uint8_t out[256];
+  size_t len = 0;
+  /* A bad byte in the third piece: what came before it in earlier pieces
+     and was already decided may have been written, nothing after it. */
+  const char bad[] = "\xCA\xD6\xBB\xFA" "13812345678" "\xFF" "\xA3\xAC";
+  CHECK_RESULT(gb_stream(r, bad, strlen(bad), 6, 64, out, sizeof out, &len), TUOMIN_RESULT_INVALID_ENCODING);
+  CHECK(len <= 15);
+  CHECK(memcmp(out, "\xCA\xD6\xBB\xFA" "138****5678", len) == 0);
+
+  /* The text ends inside a character: found at the last call. */
+  const char cut[] = "\xCA\xD6\xBB\xFA\xCA";
+  CHECK_RESULT(gb_stream(r, cut, strlen(cut), 2, 64, out, sizeof out, &len), TUOMIN_RESULT_INVALID_ENCODING);
+
+  /* After the error the stream refuses more input. */
+  tuomin_gb18030_stream *s = NULL;
+  CHECK_OK(tuomin_gb18030_stream_new(r, &s));
+  uint8_t dst[64];
+  size_t read = 0, written = 0;
+  CHECK_RESULT(tuomin_gb18030_stream_feed(s, bytes("\xFF"), 1, false, dst, sizeof dst, &read, &written),
+               TUOMIN_RESULT_INVALID_ENCODING);
+  CHECK(written == 0);
+  CHECK_RESULT(tuomin_gb18030_stream_feed(s, bytes("ok"), 2, true, dst, sizeof dst, &read, &written),
+               TUOMIN_RESULT_INVALID_ENCODING);
+  tuomin_gb18030_stream_free(s);
+
+  /* NULL arguments. */
+  CHECK_RESULT(tuomin_gb18030_stream_new(NULL, &s), TUOMIN_RESULT_NULL_PARAMETER);
+  CHECK_RESULT(tuomin_gb18030_stream_feed(NULL, NULL, 0, true, dst, sizeof dst, &read, &written),
+               TUOMIN_RESULT_NULL_PARAMETER);
+  tuomin_gb18030_stream_free(NULL);
+  tuomin_redactor_free(r);
+  return true;
+}
+
 /* ---------------------------------------------------------------- threads */
 
 #define THREADS 8
@@ -1256,6 +1356,8 @@ int main(void) {
       TEST(test_redact_gb18030_malformed),
       TEST(test_redact_gb18030_insufficient_size),
       TEST(test_redact_gb18030_arguments),
+      TEST(test_gb18030_stream),
+      TEST(test_gb18030_stream_malformed),
       TEST(test_stream_matches_one_shot),
       TEST(test_stream_output_full),
       TEST(test_stream_finish_and_end_message),
