@@ -3,17 +3,23 @@
  * numbers and addresses in Chinese chat text.
  *
  * Ownership. The library allocates every handle (tuomin_redactor,
- * tuomin_stream, tuomin_builder); the caller frees each exactly once with
- * its _free function, which accepts NULL. Text and match buffers are
+ * tuomin_stream, tuomin_gb18030_stream, tuomin_builder, tuomin_rule); the
+ * caller frees each exactly once with its _free function, which accepts
+ * NULL. Text and match buffers are
  * always owned by the caller: the library reads src and writes dst during
  * a call and keeps no pointer to either afterwards. Static strings
  * (tuomin_version, tuomin_result_message, tuomin_kind_name) are never
  * freed.
  *
  * Threads. A tuomin_redactor is immutable: one may be used by any number
- * of threads at the same time. A tuomin_stream or tuomin_builder may move
- * between threads but is used by one thread at a time. A stream keeps
- * what it needs of its redactor alive, so the redactor may be freed first.
+ * of threads at the same time. A stream, builder or rule may move between
+ * threads but is used by one thread at a time. A stream keeps what it
+ * needs of its redactor alive, so the redactor may be freed first.
+ *
+ * Text. Input text is UTF-8 (bytes that are not pass through unchanged),
+ * except for tuomin_redact_gb18030 and tuomin_gb18030_stream_feed, which
+ * read and write GB18030 (or GBK) and refuse bytes that are not, with
+ * TUOMIN_RESULT_INVALID_ENCODING.
  *
  * Arguments. (NULL, 0) is an empty buffer; any other NULL pointer argument
  * returns TUOMIN_RESULT_NULL_PARAMETER. Strings are NUL-terminated UTF-8.

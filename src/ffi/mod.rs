@@ -7,9 +7,10 @@
 //! # Mapping rules
 //!
 //! * A Rust object behind a C handle (`tuomin_redactor`, `tuomin_stream`,
-//!   `tuomin_gb18030_stream`, `tuomin_builder`, `tuomin_rule`) is boxed by the library and reached only through
-//!   an opaque pointer. The caller frees each handle exactly once with its
-//!   `_free` function; freeing NULL does nothing.
+//!   `tuomin_gb18030_stream`, `tuomin_builder`, `tuomin_rule`) is boxed by
+//!   the library and reached only through an opaque pointer. The caller
+//!   frees each handle exactly once with its `_free` function; freeing NULL
+//!   does nothing.
 //! * A byte slice `src` is a pointer `src` and a length `src_len`; an output
 //!   buffer `dst` is a pointer `dst` and a capacity `dst_cap`. `(NULL, 0)`
 //!   is an empty slice; any other NULL pointer argument is rejected with
