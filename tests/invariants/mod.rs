@@ -340,9 +340,10 @@ pub fn check_matches(r: &Redactor, input: &[u8], matches: &[Match]) {
 pub fn check_output(r: &Redactor, input: &[u8], matches: &[Match], out: &[u8]) {
     let mut o = 0;
     let mut last = 0;
-    // Keyed replacements seen so far, by kind, rule and matched bytes: the
-    // same value must get the same token or fake.
-    let mut keyed: HashMap<(Kind, Option<usize>, &[u8]), &[u8]> = HashMap::new();
+    // Keyed replacements seen so far, by kind, sub-kind (a fake mobile
+    // number and a fake landline differ), rule and matched bytes: the same
+    // value must get the same token or fake.
+    let mut keyed: HashMap<(Kind, SubKind, Option<usize>, &[u8]), &[u8]> = HashMap::new();
     for m in matches {
         let gap = &input[last..m.start()];
         assert!(out.len() >= o + gap.len(), "output too short");
@@ -373,7 +374,7 @@ pub fn check_output(r: &Redactor, input: &[u8], matches: &[Match], out: &[u8]) {
             p => check_mask(p, m, span, repl),
         }
         if matches!(policy, Policy::Hash | Policy::Fake) {
-            let first = *keyed.entry((m.kind(), m.rule(), span)).or_insert(repl);
+            let first = *keyed.entry((m.kind(), m.sub_kind(), m.rule(), span)).or_insert(repl);
             assert_eq!(first, repl, "{m:?}: the same value got another {policy:?} replacement");
         }
         o += repl_len;
