@@ -335,6 +335,10 @@ pub fn check_matches(r: &Redactor, input: &[u8], matches: &[Match]) {
     }
 }
 
+/// What a keyed replacement (`Hash`, `Fake`) depends on: kind, sub-kind,
+/// rule and the matched bytes.
+type KeyedValue<'a> = (Kind, SubKind, Option<usize>, &'a [u8]);
+
 /// Walks the output along the matches: the bytes between matches are the
 /// input's, each match is replaced as its policy says.
 pub fn check_output(r: &Redactor, input: &[u8], matches: &[Match], out: &[u8]) {
@@ -343,7 +347,7 @@ pub fn check_output(r: &Redactor, input: &[u8], matches: &[Match], out: &[u8]) {
     // Keyed replacements seen so far, by kind, sub-kind (a fake mobile
     // number and a fake landline differ), rule and matched bytes: the same
     // value must get the same token or fake.
-    let mut keyed: HashMap<(Kind, SubKind, Option<usize>, &[u8]), &[u8]> = HashMap::new();
+    let mut keyed: HashMap<KeyedValue<'_>, &[u8]> = HashMap::new();
     for m in matches {
         let gap = &input[last..m.start()];
         assert!(out.len() >= o + gap.len(), "output too short");
