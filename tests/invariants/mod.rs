@@ -28,7 +28,7 @@
 //!   `end_message` giving the output of redacting each message on its own,
 //!   and holds back at most `MAX_HOLDBACK` bytes;
 //! * the C functions honour their size contracts and agree with the Rust
-//!   API.
+//!   API, the GB18030 ones included (with the `gb18030` feature).
 
 #![allow(dead_code)]
 
@@ -1083,6 +1083,8 @@ pub fn check_ffi(config: &Config, plan: &FfiPlan, input: &[u8]) {
     let items = plan.feeding.plan(input.len());
     let (want_stream, _) = expected_by_message(&rust, input, &items);
     check_c_stream(r, input, &plan.feeding, &items, &want_stream);
+    #[cfg(feature = "gb18030")]
+    check_c_gb18030(r, &rust, input, plan.redact_cap, &plan.feeding);
 
     // NULL arguments are rejected, not followed.
     let mut len = 0usize;
@@ -1157,6 +1159,121 @@ fn check_c_redact(r: *const tuomin_redactor, input: &[u8], cap: Cap, want: &[u8]
         assert_eq!(res, tuomin_result::InvalidParameter, "overlapping src and dst");
         assert_eq!(buf, input);
     }
+}
+
+/// `tuomin_redact_gb18030` and a `tuomin_gb18030_stream` fed in chunks
+/// agree with `Redactor::redact_gb18030`, for valid GB18030 and for bytes
+/// that are not.
+#[cfg(feature = "gb18030")]
+fn check_c_gb18030(r: *const tuomin_redactor, rust: &Redactor, input: &[u8], cap: Cap, feeding: &Feeding) {
+    use tuomin::EncodingError;
+    use tuomin::ffi::{
+        tuomin_gb18030_stream, tuomin_gb18030_stream_feed, tuomin_gb18030_stream_free, tuomin_gb18030_stream_new,
+        tuomin_redact_gb18030,
+    };
+    let want = rust.redact_gb18030(input);
+    let mut dst = vec![SENTINEL; cap.resolve(want.as_ref().map_or(0, Vec::len)).unwrap_or(0)];
+    let dst_ptr = if cap == Cap::Null { core::ptr::null_mut() } else { dst.as_mut_ptr() };
+    let mut out_len = usize::MAX;
+    // SAFETY: `r` is live; `input` is readable; `dst_ptr` is NULL with
+    // length 0 or valid for `dst.len()` bytes; `out_len` is writable.
+    let res = unsafe { tuomin_redact_gb18030(r, input.as_ptr(), input.len(), dst_ptr, dst.len(), &mut out_len) };
+    match &want {
+        Ok(w) if w.len() <= dst.len() => {
+            assert_eq!((res, out_len), (tuomin_result::Ok, w.len()), "tuomin_redact_gb18030");
+            assert!(dst[..w.len()] == **w, "tuomin_redact_gb18030 differs from the Rust API");
+            assert!(dst[w.len()..].iter().all(|&b| b == SENTINEL), "tuomin_redact_gb18030 wrote past its output");
+        }
+        Ok(w) => {
+            assert_eq!((res, out_len), (tuomin_result::InsufficientSize, w.len()), "tuomin_redact_gb18030 size");
+            assert!(dst.iter().all(|&b| b == SENTINEL), "INSUFFICIENT_SIZE but dst was written");
+        }
+        Err(EncodingError::Malformed { offset, .. } | EncodingError::Truncated { offset }) => {
+            assert_eq!((res, out_len as u64), (tuomin_result::InvalidEncoding, *offset), "bad GB18030");
+            assert!(dst.iter().all(|&b| b == SENTINEL), "INVALID_ENCODING but dst was written");
+        }
+        Err(e) => assert_eq!(res, tuomin_result::InvalidParameter, "{e}"),
+    }
+
+    let mut s: *mut tuomin_gb18030_stream = core::ptr::null_mut();
+    // SAFETY: `r` is live; `s` is a valid place for the new handle.
+    assert_eq!(unsafe { tuomin_gb18030_stream_new(r, &mut s) }, tuomin_result::Ok);
+    let mut chunks = feeding.chunking.ranges(input.len());
+    if chunks.is_empty() {
+        chunks.push((0, 0));
+    }
+    // Buffers of at least one byte, which always make progress.
+    let mut caps = feeding.caps.iter().map(|&c| c.max(1)).chain([64]).cycle();
+    let mut out = Vec::new();
+    let mut failed = None;
+    'chunks: for (i, &(a, b)) in chunks.iter().enumerate() {
+        let last = i + 1 == chunks.len();
+        let mut src = &input[a..b];
+        loop {
+            let mut dst = vec![SENTINEL; caps.next().unwrap_or(64)];
+            let (mut read, mut written) = (usize::MAX, usize::MAX);
+            // SAFETY: `s` is live and used only here; `src` is readable;
+            // `dst` is writable for its length; the outputs are writable.
+            let res = unsafe {
+                tuomin_gb18030_stream_feed(
+                    s,
+                    src.as_ptr(),
+                    src.len(),
+                    last,
+                    dst.as_mut_ptr(),
+                    dst.len(),
+                    &mut read,
+                    &mut written,
+                )
+            };
+            match res {
+                tuomin_result::Ok => {
+                    assert_eq!(read, src.len(), "OK reads all of src");
+                    out.extend_from_slice(&dst[..written]);
+                    break;
+                }
+                tuomin_result::OutputFull => {
+                    assert_eq!(written, dst.len(), "OUTPUT_FULL with room left");
+                    out.extend_from_slice(&dst);
+                    src = &src[read..];
+                }
+                other => {
+                    if other == tuomin_result::InvalidEncoding {
+                        out.extend_from_slice(&dst[..written]);
+                    }
+                    failed = Some(other);
+                    break 'chunks;
+                }
+            }
+        }
+    }
+    match &want {
+        Ok(w) => {
+            assert_eq!(failed, None, "the GB18030 stream failed on input one-shot redaction accepts");
+            assert!(out == *w, "the GB18030 stream differs from one-shot redaction");
+            let (mut read, mut written) = (0, 0);
+            // SAFETY: as above, with an empty input and output.
+            let res = unsafe {
+                tuomin_gb18030_stream_feed(
+                    s,
+                    core::ptr::null(),
+                    0,
+                    true,
+                    core::ptr::null_mut(),
+                    0,
+                    &mut read,
+                    &mut written,
+                )
+            };
+            assert_eq!(res, tuomin_result::AlreadyFinished);
+        }
+        Err(EncodingError::Malformed { .. } | EncodingError::Truncated { .. }) => {
+            assert_eq!(failed, Some(tuomin_result::InvalidEncoding), "the GB18030 stream took bad input");
+        }
+        Err(_) => assert_eq!(failed, Some(tuomin_result::InvalidParameter)),
+    }
+    // SAFETY: `s` is live and not used again.
+    unsafe { tuomin_gb18030_stream_free(s) };
 }
 
 fn check_c_scan(r: *const tuomin_redactor, input: &[u8], cap: Cap, want: &[Match]) {
