@@ -3,17 +3,23 @@
  * numbers and addresses in Chinese chat text.
  *
  * Ownership. The library allocates every handle (tuomin_redactor,
- * tuomin_stream, tuomin_builder); the caller frees each exactly once with
- * its _free function, which accepts NULL. Text and match buffers are
+ * tuomin_stream, tuomin_gb18030_stream, tuomin_builder, tuomin_rule); the
+ * caller frees each exactly once with its _free function, which accepts
+ * NULL. Text and match buffers are
  * always owned by the caller: the library reads src and writes dst during
  * a call and keeps no pointer to either afterwards. Static strings
  * (tuomin_version, tuomin_result_message, tuomin_kind_name) are never
  * freed.
  *
  * Threads. A tuomin_redactor is immutable: one may be used by any number
- * of threads at the same time. A tuomin_stream or tuomin_builder may move
- * between threads but is used by one thread at a time. A stream keeps
- * what it needs of its redactor alive, so the redactor may be freed first.
+ * of threads at the same time. A stream, builder or rule may move between
+ * threads but is used by one thread at a time. A stream keeps what it
+ * needs of its redactor alive, so the redactor may be freed first.
+ *
+ * Text. Input text is UTF-8 (bytes that are not pass through unchanged),
+ * except for tuomin_redact_gb18030 and tuomin_gb18030_stream_feed, which
+ * read and write GB18030 (or GBK) and refuse bytes that are not, with
+ * TUOMIN_RESULT_INVALID_ENCODING.
  *
  * Arguments. (NULL, 0) is an empty buffer; any other NULL pointer argument
  * returns TUOMIN_RESULT_NULL_PARAMETER. Strings are NUL-terminated UTF-8.
@@ -93,6 +99,17 @@ enum tuomin_result
    `tuomin_stream_feed`; it can only be freed.
    */
   TUOMIN_RESULT_ALREADY_FINISHED = 7,
+  /*
+   The input is not in the encoding the function reads (GB18030 for
+   `tuomin_redact_gb18030`): a byte sequence that is no character, or a
+   character cut off at the end.
+   */
+  TUOMIN_RESULT_INVALID_ENCODING = 8,
+  /*
+   The library was built without the cargo feature this function needs
+   (`gb18030` for `tuomin_redact_gb18030`).
+   */
+  TUOMIN_RESULT_NOT_SUPPORTED = 9,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -301,6 +318,13 @@ typedef uint32_t tuomin_action;
  time.
  */
 typedef struct tuomin_builder tuomin_builder;
+
+/*
+ One conversation's GB18030 redaction state, fed with
+ `tuomin_gb18030_stream_feed`. A stream may move between threads but is
+ used by one thread at a time.
+ */
+typedef struct tuomin_gb18030_stream tuomin_gb18030_stream;
 
 /*
  A configured redactor. Immutable once made, so one redactor may be used
@@ -651,6 +675,106 @@ tuomin_result tuomin_count(const struct tuomin_redactor *r, const uint8_t *src, 
  `counts_len` entries, which no other thread touches during the call.
  */
 tuomin_result tuomin_stream_counts(const struct tuomin_stream *s, struct tuomin_kind_counts *counts, size_t counts_len);
+
+/*
+ Redacts GB18030 (or GBK) text `src` into `dst`, in GB18030.
+
+ Works like `tuomin_redact`, except that the text is GB18030: bytes
+ outside a match are copied unchanged, replacements (`*`, tags) are
+ written in GB18030, and the output is exactly `src_len` bytes with the
+ default (length-preserving) masks, since `*` is one byte in both
+ encodings.
+
+ * `TUOMIN_RESULT_OK`: `dst[0..*out_len]` is the redacted text.
+ * `TUOMIN_RESULT_INSUFFICIENT_SIZE`: it does not fit in `dst_cap` bytes;
+   `*out_len` is the size needed and nothing is written to `dst`.
+   Passing `(NULL, 0)` as `dst` asks for the size only.
+ * `TUOMIN_RESULT_INVALID_ENCODING`: `src` is not GB18030 (a byte
+   sequence that is no character, or a character cut off at the end);
+   `*out_len` is the offset in `src` of the first bad byte and nothing is
+   written to `dst`. No byte is ever replaced by a substitute character.
+ * `TUOMIN_RESULT_NOT_SUPPORTED`: the library was built without its
+   `gb18030` feature; nothing is written.
+ * `TUOMIN_RESULT_INVALID_PARAMETER`: `src` and `dst` overlap, or a
+   tag of the redactor's policies cannot be written in GB18030.
+
+ # Safety
+
+ `r` is NULL or a live redactor. `src` is NULL with `src_len == 0` or
+ valid for reading `src_len` bytes; `dst` is NULL with `dst_cap == 0` or
+ valid for writing `dst_cap` bytes; `out_len` is NULL or valid for
+ writing a `size_t`. No other thread writes `src` or touches `dst` or
+ `out_len` during the call.
+ */
+tuomin_result tuomin_redact_gb18030(const struct tuomin_redactor *r, const uint8_t *src, size_t src_len, uint8_t *dst, size_t dst_cap, size_t *out_len);
+
+/*
+ Makes a stream for one conversation in GB18030 (or GBK). The stream
+ keeps what it needs of `r` alive, so `r` may be freed before it.
+
+ On `TUOMIN_RESULT_OK`, `*out` is the new stream, to be freed with
+ `tuomin_gb18030_stream_free`; otherwise `*out` is not written, and
+ `TUOMIN_RESULT_NOT_SUPPORTED` says the library was built without its
+ `gb18030` feature.
+
+ # Safety
+
+ `r` is NULL or a live redactor; `out` is NULL or valid for writing a
+ pointer.
+ */
+tuomin_result tuomin_gb18030_stream_new(const struct tuomin_redactor *r, struct tuomin_gb18030_stream **out);
+
+/*
+ Frees a GB18030 stream. NULL does nothing. Output not yet written is
+ dropped: end the stream with a `last` call to
+ `tuomin_gb18030_stream_feed` first to get it.
+
+ # Safety
+
+ `s` is NULL or a stream not yet freed, and no other thread is using it.
+ It must not be used after this call.
+ */
+void tuomin_gb18030_stream_free(struct tuomin_gb18030_stream *s);
+
+/*
+ Redacts the next piece of a GB18030 conversation, buffer to buffer,
+ with the protocol of `tuomin_stream_feed`: call it with
+ `last == false` as input arrives, then with `last == true` until it
+ returns `TUOMIN_RESULT_OK`. `src` may be split anywhere, even inside a
+ character, and the bytes written over all calls are exactly what
+ `tuomin_redact_gb18030` makes of the whole text.
+
+ * `TUOMIN_RESULT_OK`: all of `src` was read (`*out_read == src_len`)
+   and everything decided so far was written (`*out_written` bytes);
+   with `last`, the stream is then finished, and later calls return
+   `TUOMIN_RESULT_ALREADY_FINISHED`.
+ * `TUOMIN_RESULT_OUTPUT_FULL`: `dst` is full. Call again with the
+   unread rest of `src` (from `src + *out_read`, often empty), the same
+   `last`, and room in `dst`. Any `dst_cap` of one byte or more makes
+   progress. Output not yet written is kept by the stream; it is at most
+   the output for one call's `src` plus the text held back.
+ * `TUOMIN_RESULT_INVALID_ENCODING`: `src` has bytes that are not
+   GB18030, or (with `last`) the text ends inside a character. The
+   stream can then only be freed: later calls return this result again.
+   `*out_written` is set to the bytes written by this call (output for
+   the input of earlier calls, all valid GB18030); `*out_read` is not
+   set, and nothing of this call's input is written.
+ * `TUOMIN_RESULT_INVALID_PARAMETER`: `src` and `dst` overlap, or more
+   input came after the `last` call (`src` must then be empty).
+ * `TUOMIN_RESULT_NOT_SUPPORTED` cannot happen (no stream can be made
+   without the `gb18030` feature); on any other result nothing was read
+   or written and the outputs are not set.
+
+ # Safety
+
+ `s` is NULL or a live GB18030 stream that no other thread uses during
+ the call. `src` is NULL with `src_len == 0` or valid for reading
+ `src_len` bytes; `dst` is NULL with `dst_cap == 0` or valid for writing
+ `dst_cap` bytes; `out_read` and `out_written` are NULL or valid for
+ writing a `size_t`. No other thread writes `src` or touches `dst`,
+ `out_read` or `out_written` during the call.
+ */
+tuomin_result tuomin_gb18030_stream_feed(struct tuomin_gb18030_stream *s, const uint8_t *src, size_t src_len, bool last, uint8_t *dst, size_t dst_cap, size_t *out_read, size_t *out_written);
 
 /*
  The library version, such as "0.1.0": a static NUL-terminated string

@@ -254,7 +254,9 @@
 //!   turn it off with `default-features = false` to skip its dependencies.
 //!   It turns on `gb18030`.
 //! * `gb18030`: GB18030/GBK input and output ([`Gb18030Stream`]), with
-//!   `encoding_rs` for the decoding tables.
+//!   `encoding_rs` for the decoding tables; from C, `tuomin_redact_gb18030`
+//!   and `tuomin_gb18030_stream_*` (which, without it, return
+//!   `TUOMIN_RESULT_NOT_SUPPORTED`).
 
 #![deny(missing_docs, unsafe_code)]
 #![deny(rustdoc::broken_intra_doc_links)]

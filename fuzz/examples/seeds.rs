@@ -83,7 +83,8 @@ fn main() {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("seed directory");
         for (i, line) in lines.iter().enumerate() {
-            let raw = if i % 3 == 0 { vec![0; 128] } else { noise((t * 1000 + i) as u64, 128) };
+            // Longer than any header, so that the header never runs out of bytes.
+            let raw = if i % 3 == 0 { vec![0; 1024] } else { noise((t * 1000 + i) as u64, 1024) };
             let mut seed = raw[..header_len(target, &raw)].to_vec();
             seed.extend_from_slice(line.as_bytes());
             assert_eq!(decoded_text(target, &seed), line.as_bytes(), "{target} seed {i} decodes to its line");

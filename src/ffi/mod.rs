@@ -7,9 +7,10 @@
 //! # Mapping rules
 //!
 //! * A Rust object behind a C handle (`tuomin_redactor`, `tuomin_stream`,
-//!   `tuomin_builder`, `tuomin_rule`) is boxed by the library and reached only through
-//!   an opaque pointer. The caller frees each handle exactly once with its
-//!   `_free` function; freeing NULL does nothing.
+//!   `tuomin_gb18030_stream`, `tuomin_builder`, `tuomin_rule`) is boxed by
+//!   the library and reached only through an opaque pointer. The caller
+//!   frees each handle exactly once with its `_free` function; freeing NULL
+//!   does nothing.
 //! * A byte slice `src` is a pointer `src` and a length `src_len`; an output
 //!   buffer `dst` is a pointer `dst` and a capacity `dst_cap`. `(NULL, 0)`
 //!   is an empty slice; any other NULL pointer argument is rejected with
@@ -35,6 +36,7 @@ mod boundary;
 mod builder;
 mod config;
 mod counts;
+mod gb18030;
 mod handle;
 mod redactor;
 mod result;
@@ -44,10 +46,15 @@ mod stream;
 pub use self::builder::{
     tuomin_builder, tuomin_builder_add_allow_pattern, tuomin_builder_add_allow_value, tuomin_builder_build,
     tuomin_builder_free, tuomin_builder_new, tuomin_builder_set_action, tuomin_builder_set_context_window,
-    tuomin_builder_set_kinds, tuomin_builder_set_mask_threshold, tuomin_builder_set_policy, tuomin_builder_set_preset,
+    tuomin_builder_set_hash_key, tuomin_builder_set_kinds, tuomin_builder_set_mask_threshold,
+    tuomin_builder_set_policy, tuomin_builder_set_preset,
 };
 pub use self::config::tuomin_redactor_new_from_config;
 pub use self::counts::{tuomin_count, tuomin_kind_counts, tuomin_stream_counts};
+pub use self::gb18030::{
+    tuomin_gb18030_stream, tuomin_gb18030_stream_feed, tuomin_gb18030_stream_free, tuomin_gb18030_stream_new,
+    tuomin_redact_gb18030,
+};
 pub use self::redactor::{
     tuomin_action, tuomin_evidence, tuomin_kind, tuomin_kind_name, tuomin_match, tuomin_redact, tuomin_redact_in_place,
     tuomin_redactor, tuomin_redactor_free, tuomin_redactor_new_default, tuomin_scan, tuomin_version,

@@ -31,6 +31,13 @@ pub enum tuomin_result {
     /// The stream was already ended by a `last` call to
     /// `tuomin_stream_feed`; it can only be freed.
     AlreadyFinished = 7,
+    /// The input is not in the encoding the function reads (GB18030 for
+    /// `tuomin_redact_gb18030`): a byte sequence that is no character, or a
+    /// character cut off at the end.
+    InvalidEncoding = 8,
+    /// The library was built without the cargo feature this function needs
+    /// (`gb18030` for `tuomin_redact_gb18030`).
+    NotSupported = 9,
 }
 
 /// A result code as a plain integer, so that any value a C caller passes
@@ -41,9 +48,20 @@ impl tuomin_result {
     /// The result for a code, `None` for a value this version does not know.
     fn from_code(code: tuomin_result_code) -> Option<tuomin_result> {
         use tuomin_result::*;
-        [Ok, NullParameter, InsufficientSize, OutputFull, InvalidParameter, Panic, NotLengthPreserving, AlreadyFinished]
-            .into_iter()
-            .find(|&r| r as u32 == code)
+        [
+            Ok,
+            NullParameter,
+            InsufficientSize,
+            OutputFull,
+            InvalidParameter,
+            Panic,
+            NotLengthPreserving,
+            AlreadyFinished,
+            InvalidEncoding,
+            NotSupported,
+        ]
+        .into_iter()
+        .find(|&r| r as u32 == code)
     }
 
     fn message(self) -> &'static CStr {
@@ -58,6 +76,8 @@ impl tuomin_result {
                 c"a policy changes the length of the text, so the redactor cannot redact in place"
             }
             tuomin_result::AlreadyFinished => c"the stream has already ended",
+            tuomin_result::InvalidEncoding => c"the input is not valid text in the expected encoding (GB18030)",
+            tuomin_result::NotSupported => c"the library was built without the feature this function needs",
         }
     }
 }
@@ -75,12 +95,12 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for code in 0..8 {
+        for code in 0..10 {
             let r = tuomin_result::from_code(code).expect("known code");
             assert_eq!(r as u32, code);
             assert!(!r.message().is_empty());
         }
-        assert_eq!(tuomin_result::from_code(8), None);
+        assert_eq!(tuomin_result::from_code(10), None);
         assert_eq!(tuomin_result::from_code(u32::MAX), None);
     }
 }

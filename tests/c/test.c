@@ -160,11 +160,14 @@ static bool test_result_messages(void) {
       TUOMIN_RESULT_OK,          TUOMIN_RESULT_NULL_PARAMETER,       TUOMIN_RESULT_INSUFFICIENT_SIZE,
       TUOMIN_RESULT_OUTPUT_FULL, TUOMIN_RESULT_INVALID_PARAMETER,    TUOMIN_RESULT_PANIC,
       TUOMIN_RESULT_NOT_LENGTH_PRESERVING, TUOMIN_RESULT_ALREADY_FINISHED,
+      TUOMIN_RESULT_INVALID_ENCODING, TUOMIN_RESULT_NOT_SUPPORTED,
   };
   /* The values are part of the ABI. */
   CHECK(TUOMIN_RESULT_OK == 0 && TUOMIN_RESULT_NULL_PARAMETER == 1);
   CHECK(TUOMIN_RESULT_INSUFFICIENT_SIZE == 2 && TUOMIN_RESULT_OUTPUT_FULL == 3);
   CHECK(TUOMIN_RESULT_INVALID_PARAMETER == 4 && TUOMIN_RESULT_PANIC == 5);
+  CHECK(TUOMIN_RESULT_NOT_LENGTH_PRESERVING == 6 && TUOMIN_RESULT_ALREADY_FINISHED == 7);
+  CHECK(TUOMIN_RESULT_INVALID_ENCODING == 8 && TUOMIN_RESULT_NOT_SUPPORTED == 9);
   CHECK(sizeof(tuomin_result) == 4);
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
     const char *m = tuomin_result_message(all[i]);
@@ -1010,6 +1013,243 @@ static bool test_free_redactor_before_stream(void) {
   return true;
 }
 
+/* ---------------------------------------------------------------- GB18030 */
+
+/*
+ * GB18030 text, written byte by byte: 我的手机是13812345678，谢谢 and its
+ * masked form. A hex escape takes every hex digit after it, so the strings
+ * are split where digits follow a multi-byte character.
+ */
+static const char GB_CHAT[] =
+    "\xCE\xD2\xB5\xC4\xCA\xD6\xBB\xFA\xCA\xC7" "13812345678" "\xA3\xAC\xD0\xBB\xD0\xBB";
+static const char GB_CHAT_MASKED[] =
+    "\xCE\xD2\xB5\xC4\xCA\xD6\xBB\xFA\xCA\xC7" "138****5678" "\xA3\xAC\xD0\xBB\xD0\xBB";
+
+static bool test_redact_gb18030(void) {
+  tuomin_redactor *r = NULL;
+  CHECK_OK(tuomin_redactor_new_default(&r));
+  uint8_t dst[256];
+  size_t len = 0;
+  CHECK_OK(tuomin_redact_gb18030(r, bytes(GB_CHAT), strlen(GB_CHAT), dst, sizeof dst, &len));
+  CHECK_BYTES(dst, len, GB_CHAT_MASKED);
+  CHECK(len == strlen(GB_CHAT));
+
+  /* 手机 (GB18030) right before the number: the context word is read as
+     text, not as bytes. */
+  const char gbk_only[] = "\xCA\xD6\xBB\xFA" "13812345678";
+  const char gbk_only_masked[] = "\xCA\xD6\xBB\xFA" "138****5678";
+  CHECK_OK(tuomin_redact_gb18030(r, bytes(gbk_only), strlen(gbk_only), dst, sizeof dst, &len));
+  CHECK_BYTES(dst, len, gbk_only_masked);
+
+  /* Text without personal information comes back unchanged, byte for byte,
+     including a four-byte GB18030 sequence (U+00A5 is 81 30 84 36). */
+  const char plain[] = "\xC4\xFA\xBA\xC3" "\x81\x30\x84\x36" "ok";
+  CHECK_OK(tuomin_redact_gb18030(r, bytes(plain), strlen(plain), dst, sizeof dst, &len));
+  CHECK_BYTES(dst, len, plain);
+
+  /* An empty input is an empty output. */
+  CHECK_OK(tuomin_redact_gb18030(r, NULL, 0, NULL, 0, &len));
+  CHECK(len == 0);
+  tuomin_redactor_free(r);
+  return true;
+}
+
+static bool test_redact_gb18030_tags(void) {
+  /* Chinese tags are written in GB18030: [电话号码]. */
+  tuomin_redactor *r = build("tag");
+  CHECK(r != NULL);
+  const char tagged[] = "\xCE\xD2\xB5\xC4\xCA\xD6\xBB\xFA\xCA\xC7"
+                        "[\xB5\xE7\xBB\xB0\xBA\xC5\xC2\xEB]"
+                        "\xA3\xAC\xD0\xBB\xD0\xBB";
+  uint8_t dst[256];
+  size_t len = 0;
+  CHECK_OK(tuomin_redact_gb18030(r, bytes(GB_CHAT), strlen(GB_CHAT), dst, sizeof dst, &len));
+  CHECK_BYTES(dst, len, tagged);
+  tuomin_redactor_free(r);
+  return true;
+}
+
+static bool test_redact_gb18030_malformed(void) {
+  tuomin_redactor *r = NULL;
+  CHECK_OK(tuomin_redactor_new_default(&r));
+  uint8_t dst[256];
+  memset(dst, 0xAA, sizeof dst);
+  size_t len = 0;
+
+  /* 0xFF starts no GB18030 character: the offset of the bad byte, and
+     nothing written (not even the masked number before it). */
+  const char bad[] = "\xCA\xD6\xBB\xFA" "13812345678" "\xFF" "\xA3\xAC";
+  CHECK_RESULT(tuomin_redact_gb18030(r, bytes(bad), strlen(bad), dst, sizeof dst, &len),
+               TUOMIN_RESULT_INVALID_ENCODING);
+  CHECK(len == 15);
+  for (size_t i = 0; i < sizeof dst; i++) CHECK(dst[i] == 0xAA);
+
+  /* A lead byte with a trail byte that cannot follow it. */
+  const char bad_pair[] = "ok\x81\x7F";
+  CHECK_RESULT(tuomin_redact_gb18030(r, bytes(bad_pair), strlen(bad_pair), dst, sizeof dst, &len),
+               TUOMIN_RESULT_INVALID_ENCODING);
+  CHECK(len == 2);
+
+  /* A character cut off at the end. */
+  const char cut[] = "\xCA\xD6\xBB";
+  CHECK_RESULT(tuomin_redact_gb18030(r, bytes(cut), strlen(cut), dst, sizeof dst, &len),
+               TUOMIN_RESULT_INVALID_ENCODING);
+  CHECK(len == 2);
+  for (size_t i = 0; i < sizeof dst; i++) CHECK(dst[i] == 0xAA);
+  CHECK(strstr(tuomin_result_message(TUOMIN_RESULT_INVALID_ENCODING), "GB18030") != NULL);
+  tuomin_redactor_free(r);
+  return true;
+}
+
+static bool test_redact_gb18030_insufficient_size(void) {
+  tuomin_redactor *r = build("tag-en");
+  CHECK(r != NULL);
+  const char tagged[] = "\xCE\xD2\xB5\xC4\xCA\xD6\xBB\xFA\xCA\xC7"
+                        "[PHONE]"
+                        "\xA3\xAC\xD0\xBB\xD0\xBB";
+  size_t need = strlen(tagged);
+
+  /* (NULL, 0) as dst asks for the size. */
+  size_t len = 0;
+  CHECK_RESULT(tuomin_redact_gb18030(r, bytes(GB_CHAT), strlen(GB_CHAT), NULL, 0, &len),
+               TUOMIN_RESULT_INSUFFICIENT_SIZE);
+  CHECK(len == need);
+
+  /* One byte short: the size needed, and dst untouched. */
+  uint8_t dst[256];
+  memset(dst, 0xAA, sizeof dst);
+  len = 0;
+  CHECK_RESULT(tuomin_redact_gb18030(r, bytes(GB_CHAT), strlen(GB_CHAT), dst, need - 1, &len),
+               TUOMIN_RESULT_INSUFFICIENT_SIZE);
+  CHECK(len == need);
+  for (size_t i = 0; i < sizeof dst; i++) CHECK(dst[i] == 0xAA);
+
+  /* Exactly enough. */
+  CHECK_OK(tuomin_redact_gb18030(r, bytes(GB_CHAT), strlen(GB_CHAT), dst, need, &len));
+  CHECK_BYTES(dst, len, tagged);
+  CHECK(dst[need] == 0xAA);
+  tuomin_redactor_free(r);
+  return true;
+}
+
+static bool test_redact_gb18030_arguments(void) {
+  tuomin_redactor *r = NULL;
+  CHECK_OK(tuomin_redactor_new_default(&r));
+  uint8_t buf[64] = "\xCA\xD6\xBB\xFA";
+  size_t len = 0;
+  CHECK_RESULT(tuomin_redact_gb18030(NULL, bytes(GB_CHAT), strlen(GB_CHAT), buf, sizeof buf, &len),
+               TUOMIN_RESULT_NULL_PARAMETER);
+  CHECK_RESULT(tuomin_redact_gb18030(r, bytes(GB_CHAT), strlen(GB_CHAT), buf, sizeof buf, NULL),
+               TUOMIN_RESULT_NULL_PARAMETER);
+  CHECK_RESULT(tuomin_redact_gb18030(r, NULL, 4, buf, sizeof buf, &len), TUOMIN_RESULT_NULL_PARAMETER);
+  CHECK_RESULT(tuomin_redact_gb18030(r, bytes(GB_CHAT), strlen(GB_CHAT), NULL, 8, &len),
+               TUOMIN_RESULT_NULL_PARAMETER);
+  /* Overlapping buffers. */
+  CHECK_RESULT(tuomin_redact_gb18030(r, buf, 4, buf + 2, 8, &len), TUOMIN_RESULT_INVALID_PARAMETER);
+  tuomin_redactor_free(r);
+  return true;
+}
+
+/*
+ * Feeds `text` (`len` bytes) to a new GB18030 stream in pieces of `piece`
+ * bytes into a `dst` of `dst_cap` bytes, appending what is written to
+ * `out` (capacity `out_cap`). Returns the result that stopped it (OK when
+ * the stream finished) and sets *out_len to the bytes written.
+ */
+static tuomin_result gb_stream(const tuomin_redactor *r, const char *text, size_t len, size_t piece,
+                               size_t dst_cap, uint8_t *out, size_t out_cap, size_t *out_len) {
+  tuomin_gb18030_stream *s = NULL;
+  tuomin_result res = tuomin_gb18030_stream_new(r, &s);
+  *out_len = 0;
+  if (res != TUOMIN_RESULT_OK) return res;
+  uint8_t dst[64];
+  size_t at = 0;
+  for (;;) {
+    size_t n = len - at < piece ? len - at : piece;
+    bool last = at + n == len;
+    size_t read = 0, written = 0;
+    res = tuomin_gb18030_stream_feed(s, bytes(text) + at, n, last, dst, dst_cap, &read, &written);
+    if (res != TUOMIN_RESULT_OK && res != TUOMIN_RESULT_OUTPUT_FULL && res != TUOMIN_RESULT_INVALID_ENCODING) break;
+    if (*out_len + written > out_cap) {
+      res = TUOMIN_RESULT_INSUFFICIENT_SIZE;
+      break;
+    }
+    memcpy(out + *out_len, dst, written);
+    *out_len += written;
+    if (res == TUOMIN_RESULT_INVALID_ENCODING) break;
+    at += read;
+    if (res == TUOMIN_RESULT_OK && last) break;
+  }
+  if (res == TUOMIN_RESULT_OK) {
+    /* A finished stream takes nothing more. */
+    size_t read = 0, written = 0;
+    if (tuomin_gb18030_stream_feed(s, NULL, 0, true, dst, sizeof dst, &read, &written) !=
+        TUOMIN_RESULT_ALREADY_FINISHED) {
+      res = TUOMIN_RESULT_PANIC;
+    }
+  }
+  tuomin_gb18030_stream_free(s);
+  return res;
+}
+
+static bool test_gb18030_stream(void) {
+  tuomin_redactor *r = build("tag");
+  CHECK(r != NULL);
+  uint8_t whole[256];
+  size_t whole_len = 0;
+  CHECK_OK(tuomin_redact_gb18030(r, bytes(GB_CHAT), strlen(GB_CHAT), whole, sizeof whole, &whole_len));
+  /* Every piece size (cutting inside characters) and tiny output buffers
+     give the one-shot output. */
+  const size_t caps[] = {1, 2, 5, 64};
+  for (size_t piece = 1; piece <= strlen(GB_CHAT); piece++) {
+    for (size_t c = 0; c < sizeof caps / sizeof caps[0]; c++) {
+      uint8_t out[256];
+      size_t len = 0;
+      CHECK_OK(gb_stream(r, GB_CHAT, strlen(GB_CHAT), piece, caps[c], out, sizeof out, &len));
+      CHECK(len == whole_len && memcmp(out, whole, len) == 0);
+    }
+  }
+  tuomin_redactor_free(r);
+  return true;
+}
+
+static bool test_gb18030_stream_malformed(void) {
+  tuomin_redactor *r = NULL;
+  CHECK_OK(tuomin_redactor_new_default(&r));
+  uint8_t out[256];
+  size_t len = 0;
+  /* A bad byte in the third piece: what came before it in earlier pieces
+     and was already decided may have been written, nothing after it. */
+  const char bad[] = "\xCA\xD6\xBB\xFA" "13812345678" "\xFF" "\xA3\xAC";
+  CHECK_RESULT(gb_stream(r, bad, strlen(bad), 6, 64, out, sizeof out, &len), TUOMIN_RESULT_INVALID_ENCODING);
+  CHECK(len <= 15);
+  CHECK(memcmp(out, "\xCA\xD6\xBB\xFA" "138****5678", len) == 0);
+
+  /* The text ends inside a character: found at the last call. */
+  const char cut[] = "\xCA\xD6\xBB\xFA\xCA";
+  CHECK_RESULT(gb_stream(r, cut, strlen(cut), 2, 64, out, sizeof out, &len), TUOMIN_RESULT_INVALID_ENCODING);
+
+  /* After the error the stream refuses more input. */
+  tuomin_gb18030_stream *s = NULL;
+  CHECK_OK(tuomin_gb18030_stream_new(r, &s));
+  uint8_t dst[64];
+  size_t read = 0, written = 0;
+  CHECK_RESULT(tuomin_gb18030_stream_feed(s, bytes("\xFF"), 1, false, dst, sizeof dst, &read, &written),
+               TUOMIN_RESULT_INVALID_ENCODING);
+  CHECK(written == 0);
+  CHECK_RESULT(tuomin_gb18030_stream_feed(s, bytes("ok"), 2, true, dst, sizeof dst, &read, &written),
+               TUOMIN_RESULT_INVALID_ENCODING);
+  tuomin_gb18030_stream_free(s);
+
+  /* NULL arguments. */
+  CHECK_RESULT(tuomin_gb18030_stream_new(NULL, &s), TUOMIN_RESULT_NULL_PARAMETER);
+  CHECK_RESULT(tuomin_gb18030_stream_feed(NULL, NULL, 0, true, dst, sizeof dst, &read, &written),
+               TUOMIN_RESULT_NULL_PARAMETER);
+  tuomin_gb18030_stream_free(NULL);
+  tuomin_redactor_free(r);
+  return true;
+}
+
 /* ---------------------------------------------------------------- threads */
 
 #define THREADS 8
@@ -1111,6 +1351,13 @@ int main(void) {
       TEST(test_actions_and_thresholds),
       TEST(test_allow_lists),
       TEST(test_hash_policy),
+      TEST(test_redact_gb18030),
+      TEST(test_redact_gb18030_tags),
+      TEST(test_redact_gb18030_malformed),
+      TEST(test_redact_gb18030_insufficient_size),
+      TEST(test_redact_gb18030_arguments),
+      TEST(test_gb18030_stream),
+      TEST(test_gb18030_stream_malformed),
       TEST(test_stream_matches_one_shot),
       TEST(test_stream_output_full),
       TEST(test_stream_finish_and_end_message),

@@ -18,29 +18,37 @@
 //!   (`Policy::Partial`), the conventional counts per number, none under
 //!   `Policy::Full` but a `86`/`0086` country code, and for addresses every
 //!   character but separators;
+//! * a match whose action is `Report` or `Allow` (an allowed value, a
+//!   report-only kind, evidence under the kind's mask threshold) keeps its
+//!   bytes; a `Hash` token is `[NAME:` and 16 hex digits and `]`, a `Fake`
+//!   keeps the length, the layout and every character that is not a digit,
+//!   and both are the same for the same value;
 //! * `redact`, `redact_bytes`, `redact_into` and `redact_in_place` agree;
 //! * a stream gives the one-shot output and matches for any chunking, each
 //!   `end_message` giving the output of redacting each message on its own,
 //!   and holds back at most `MAX_HOLDBACK` bytes;
 //! * the C functions honour their size contracts and agree with the Rust
-//!   API.
+//!   API, the GB18030 ones included (with the `gb18030` feature).
 
 #![allow(dead_code)]
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ffi::CString;
 use std::fmt::Write as _;
 
 use tuomin::ffi::{
-    tuomin_builder, tuomin_builder_build, tuomin_builder_free, tuomin_builder_new, tuomin_builder_set_context_window,
-    tuomin_builder_set_kinds, tuomin_builder_set_policy, tuomin_builder_set_preset, tuomin_kind_name, tuomin_match,
-    tuomin_redact, tuomin_redact_in_place, tuomin_redactor, tuomin_redactor_free, tuomin_redactor_new_default,
-    tuomin_result, tuomin_result_message, tuomin_scan, tuomin_stream, tuomin_stream_end_message, tuomin_stream_feed,
+    tuomin_builder, tuomin_builder_add_allow_value, tuomin_builder_add_rule, tuomin_builder_build, tuomin_builder_free,
+    tuomin_builder_new, tuomin_builder_set_action, tuomin_builder_set_context_window, tuomin_builder_set_hash_key,
+    tuomin_builder_set_kinds, tuomin_builder_set_mask_threshold, tuomin_builder_set_policy, tuomin_builder_set_preset,
+    tuomin_kind_name, tuomin_match, tuomin_redact, tuomin_redact_in_place, tuomin_redactor, tuomin_redactor_free,
+    tuomin_redactor_new_default, tuomin_result, tuomin_result_message, tuomin_rule, tuomin_rule_add, tuomin_rule_free,
+    tuomin_rule_new, tuomin_rule_part, tuomin_scan, tuomin_stream, tuomin_stream_end_message, tuomin_stream_feed,
     tuomin_stream_free, tuomin_stream_max_output_len, tuomin_stream_new,
 };
 use tuomin::{
-    Builder, Date, Error, Kind, KindSet, MAX_ADDRESS_CHARS, MAX_CONTEXT_WINDOW, MAX_HOLDBACK, MAX_TAG_LEN, Match,
-    Piece, Policy, Preset, Redactor, Status, SubKind,
+    Action, Builder, Date, Error, Evidence, Kind, KindSet, MAX_ADDRESS_CHARS, MAX_CONTEXT_WINDOW, MAX_HOLDBACK,
+    MAX_TAG_LEN, Match, Piece, Policy, Preset, Redactor, Rule, Status, SubKind,
 };
 
 /// The date the checks treat as today (birth dates in ID numbers must not
@@ -64,11 +72,85 @@ pub struct Config {
     pub policies: [Option<Policy>; Kind::ALL.len()],
     /// A context window, or the default. May exceed the maximum.
     pub window: Option<usize>,
+    /// Per-kind actions (`Builder::action`), in `Kind::ALL` order.
+    pub actions: [Option<Action>; Kind::ALL.len()],
+    /// Per-kind mask thresholds (`Builder::mask_threshold`).
+    pub thresholds: [Option<Evidence>; Kind::ALL.len()],
+    /// Allowed values (`Builder::allow_value`), from [`ALLOW_VALUES`].
+    pub allow: Vec<String>,
+    /// Whether [`HASH_KEY`] is set (`Builder::hash_key`).
+    pub hash_key: bool,
+    /// Rules added, by index into [`RULES`].
+    pub rules: Vec<usize>,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { kinds: KindSet::DEFAULT, preset: None, policies: Default::default(), window: None }
+        Config {
+            kinds: KindSet::DEFAULT,
+            preset: None,
+            policies: Default::default(),
+            window: None,
+            actions: Default::default(),
+            thresholds: Default::default(),
+            allow: Vec::new(),
+            hash_key: false,
+            rules: Vec::new(),
+        }
+    }
+}
+
+/// Values a configuration may allow: a bank hotline, a mobile number (the
+/// made-up one the tests use), an ID number, an email address, a 400
+/// number written with separators.
+pub const ALLOW_VALUES: [&str; 5] = ["95588", "13812345678", "11010519491231002X", "kefu@example.com", "400-820-8820"];
+
+/// The key for `Policy::Hash` and `Policy::Fake` (a test key; real ones are
+/// random secrets).
+pub const HASH_KEY: &[u8] = b"tuomin-fuzz-test-key-0123456789";
+
+/// A fixed custom rule: a name and a pattern, or a literal.
+pub struct FixedRule {
+    pub name: &'static str,
+    pub pattern: Option<&'static str>,
+    pub literal: Option<&'static str>,
+}
+
+/// Rules a configuration may add: a member ID pattern, and a literal that
+/// is also a bank hotline (a rule's match wins over a built-in one that
+/// starts at the same offset).
+pub const RULES: [FixedRule; 2] = [
+    FixedRule { name: "member_id", pattern: Some("M[0-9]{8}"), literal: None },
+    FixedRule { name: "hotline", pattern: None, literal: Some("95588") },
+];
+
+impl FixedRule {
+    pub fn rule(&self) -> Rule {
+        let mut r = Rule::new(self.name);
+        if let Some(p) = self.pattern {
+            r = r.pattern(p);
+        }
+        if let Some(l) = self.literal {
+            r = r.literal(l);
+        }
+        r
+    }
+}
+
+/// The text form of actions and evidence (`action`/`threshold` lines).
+fn action_name(a: Action) -> &'static str {
+    match a {
+        Action::Mask => "mask",
+        Action::Report => "report",
+        _ => "allow",
+    }
+}
+
+fn evidence_name(e: Evidence) -> &'static str {
+    match e {
+        Evidence::Context => "context",
+        Evidence::Pattern => "pattern",
+        _ => "checksum",
     }
 }
 
@@ -87,21 +169,52 @@ impl Config {
         if let Some(w) = self.window {
             b = b.context_window(w);
         }
+        for k in Kind::ALL {
+            if let Some(a) = self.actions[k.index_of()] {
+                b = b.action(k, a);
+            }
+            if let Some(e) = self.thresholds[k.index_of()] {
+                b = b.mask_threshold(k, e);
+            }
+        }
+        for v in &self.allow {
+            b = b.allow_value(v.as_str());
+        }
+        if self.hash_key {
+            b = b.hash_key(HASH_KEY);
+        }
+        for &i in &self.rules {
+            b = b.rule(RULES[i].rule());
+        }
         b
     }
 
     /// The error building must report, if any: an oversized window first,
-    /// then the first kind whose tag is too long.
+    /// then the first kind whose tag is too long, then (without a key) the
+    /// first kind looked for whose policy is `Hash` or `Fake`.
     pub fn expected_error(&self) -> Option<Error> {
         if let Some(w) = self.window.filter(|&w| w > MAX_CONTEXT_WINDOW) {
             return Some(Error::ContextWindowTooLarge { chars: w, max: MAX_CONTEXT_WINDOW });
         }
-        Kind::ALL.into_iter().find_map(|k| match self.effective_policy(k) {
+        let tag = Kind::ALL.into_iter().find_map(|k| match self.effective_policy(k) {
             Policy::Tag(t) if t.len() > MAX_TAG_LEN => {
                 Some(Error::TagTooLong { kind: k, len: t.len(), max: MAX_TAG_LEN })
             }
             _ => None,
-        })
+        });
+        if tag.is_some() || self.hash_key {
+            return tag;
+        }
+        let keyed = |k: Kind| matches!(self.effective_policy(k), Policy::Hash | Policy::Fake);
+        if let Some(kind) = self.kinds.iter().find(|&k| keyed(k)) {
+            return Some(Error::HashKeyMissing { kind });
+        }
+        // Rules use the policy of `Kind::Custom` (or, under a tag preset,
+        // their own tag), whichever kinds are looked for.
+        if !self.rules.is_empty() && keyed(Kind::Custom) {
+            return Some(Error::HashKeyMissing { kind: Kind::Custom });
+        }
+        None
     }
 
     /// The policy a redactor built from this configuration applies to `kind`.
@@ -116,9 +229,13 @@ impl Config {
         let built = self.builder().reference_date(date).build();
         match (built, self.expected_error()) {
             (Ok(r), None) => {
-                // `Kind::Custom` is looked for exactly when there are rules,
-                // which these configurations do not have.
-                assert_eq!(r.kinds(), self.kinds.without(Kind::Custom), "redactor kinds");
+                // `Kind::Custom` is looked for exactly when there are rules.
+                let kinds = if self.rules.is_empty() {
+                    self.kinds.without(Kind::Custom)
+                } else {
+                    self.kinds.with(Kind::Custom)
+                };
+                assert_eq!(r.kinds(), kinds, "redactor kinds");
                 for k in Kind::ALL {
                     assert_eq!(r.policy(k), &self.effective_policy(k), "policy for {k}");
                 }
@@ -218,21 +335,37 @@ pub fn check_matches(r: &Redactor, input: &[u8], matches: &[Match]) {
     }
 }
 
+/// What a keyed replacement (`Hash`, `Fake`) depends on: kind, sub-kind,
+/// rule and the matched bytes.
+type KeyedValue<'a> = (Kind, SubKind, Option<usize>, &'a [u8]);
+
 /// Walks the output along the matches: the bytes between matches are the
 /// input's, each match is replaced as its policy says.
 pub fn check_output(r: &Redactor, input: &[u8], matches: &[Match], out: &[u8]) {
     let mut o = 0;
     let mut last = 0;
+    // Keyed replacements seen so far, by kind, sub-kind (a fake mobile
+    // number and a fake landline differ), rule and matched bytes: the same
+    // value must get the same token or fake.
+    let mut keyed: HashMap<KeyedValue<'_>, &[u8]> = HashMap::new();
     for m in matches {
         let gap = &input[last..m.start()];
         assert!(out.len() >= o + gap.len(), "output too short");
         assert!(out[o..o + gap.len()] == *gap, "bytes {}..{} outside every match changed", last, m.start());
         o += gap.len();
         let span = &input[m.range()];
-        let policy = r.policy(m.kind());
+        let policy = r.policy_for(m);
+        if m.action() != Action::Mask {
+            assert!(out.get(o..o + span.len()) == Some(span), "{m:?} is {:?} but was changed", m.action());
+            o += span.len();
+            last = m.end();
+            continue;
+        }
         let repl_len = match policy {
             Policy::Tag(t) => t.len(),
             Policy::Remove => 0,
+            // A token ends at the first `]` (names and hex digits have none).
+            Policy::Hash => out[o..].iter().position(|&b| b == b']').map_or(out.len() - o, |p| p + 1),
             _ => span.len(),
         };
         assert!(out.len() >= o + repl_len, "output too short for the replacement of {m:?}");
@@ -240,7 +373,13 @@ pub fn check_output(r: &Redactor, input: &[u8], matches: &[Match], out: &[u8]) {
         match policy {
             Policy::Tag(t) => assert_eq!(repl, t.as_bytes(), "tag of {m:?}"),
             Policy::Remove => {}
+            Policy::Hash => check_token(m, repl),
+            Policy::Fake => check_fake(m, span, repl),
             p => check_mask(p, m, span, repl),
+        }
+        if matches!(policy, Policy::Hash | Policy::Fake) {
+            let first = *keyed.entry((m.kind(), m.sub_kind(), m.rule(), span)).or_insert(repl);
+            assert_eq!(first, repl, "{m:?}: the same value got another {policy:?} replacement");
         }
         o += repl_len;
         last = m.end();
@@ -251,6 +390,38 @@ pub fn check_output(r: &Redactor, input: &[u8], matches: &[Match], out: &[u8]) {
     }
     if std::str::from_utf8(input).is_ok() {
         assert!(std::str::from_utf8(out).is_ok(), "UTF-8 in, not UTF-8 out");
+    }
+}
+
+/// A `Policy::Hash` token: `[`, a name of capitals, digits and `_`, `:`,
+/// 16 lower-case hex digits, `]`.
+fn check_token(m: &Match, token: &[u8]) {
+    let show = || format!("{m:?}: token {:?}", String::from_utf8_lossy(token));
+    let inner = token.strip_prefix(b"[").and_then(|t| t.strip_suffix(b"]"));
+    let (name, hex) =
+        inner.and_then(|t| t.split_at_checked(t.len().checked_sub(17)?)).unwrap_or_else(|| panic!("{}", show()));
+    assert!(!name.is_empty(), "{}: no name", show());
+    assert!(name.iter().all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'), "{}: name", show());
+    assert!(hex[0] == b':' && hex[1..].iter().all(|&b| matches!(b, b'0'..=b'9' | b'a'..=b'f')), "{}: hex", show());
+}
+
+/// A `Policy::Fake` replacement: numbers keep their length and layout (each
+/// character is kept, or is a digit replaced by a digit of the same byte
+/// length); other kinds are masked as by `Policy::Full`.
+fn check_fake(m: &Match, span: &[u8], repl: &[u8]) {
+    if !matches!(m.kind(), Kind::Phone | Kind::IdCard | Kind::BankCard) {
+        return check_mask(&Policy::Full, m, span, repl);
+    }
+    assert_eq!(repl.len(), span.len(), "a fake changed the length of {m:?}");
+    let show = || format!("{m:?} {:?} faked as {:?}", String::from_utf8_lossy(span), String::from_utf8_lossy(repl));
+    for (i, len) in chars(span) {
+        let (a, b) = (&span[i..i + len], &repl[i..i + len]);
+        if a == b {
+            continue;
+        }
+        let unit = |s: &[u8]| std::str::from_utf8(s).ok().and_then(|t| t.chars().next()).and_then(unit_value);
+        assert!(unit(a).is_some(), "{}: {:?}, not a digit, was changed", show(), String::from_utf8_lossy(a));
+        assert!(unit(b).is_some(), "{}: a digit became {:?}", show(), String::from_utf8_lossy(b));
     }
 }
 
@@ -514,7 +685,7 @@ impl Feeding {
 }
 
 /// A match as streams and the one-shot API both report it.
-pub type Found = (Kind, SubKind, tuomin::Evidence, u64, u64);
+pub type Found = (Kind, SubKind, tuomin::Evidence, Action, u64, u64);
 
 /// What redacting each message on its own gives: the output and the
 /// matches, with offsets from the start of the whole text.
@@ -528,7 +699,14 @@ pub fn expected_by_message(r: &Redactor, input: &[u8], plan: &[(usize, usize, bo
         let msg = &input[start..end];
         out.extend_from_slice(&r.redact_bytes(msg));
         for m in r.find_iter(msg) {
-            found.push((m.kind(), m.sub_kind(), m.evidence(), (start + m.start()) as u64, (start + m.end()) as u64));
+            found.push((
+                m.kind(),
+                m.sub_kind(),
+                m.evidence(),
+                m.action(),
+                (start + m.start()) as u64,
+                (start + m.end()) as u64,
+            ));
         }
         start = end;
     }
@@ -562,7 +740,7 @@ pub fn check_stream(r: &Redactor, input: &[u8], feeding: &Feeding) {
                 assert_eq!(range.start, covered, "a match does not start where the previous piece ended");
                 assert!(input.get(range.clone()) == Some(original), "a match's original bytes are not the input's");
                 assert_eq!(p.bytes(), *replacement);
-                found.push((m.kind(), m.sub_kind(), m.evidence(), m.start(), m.end()));
+                found.push((m.kind(), m.sub_kind(), m.evidence(), m.action(), m.start(), m.end()));
                 covered = range.end;
             }
         }
@@ -716,6 +894,8 @@ pub fn policy_spec(p: &Policy) -> String {
         Policy::Partial { head, tail } => format!("keep:{head}:{tail}"),
         Policy::Tag(t) => format!("tag:{t}"),
         Policy::Remove => "remove".into(),
+        Policy::Hash => "hash".into(),
+        Policy::Fake => "fake".into(),
         other => panic!("no C spelling for {other:?}"),
     }
 }
@@ -809,8 +989,61 @@ fn c_redactor(config: &Config, default_ctor: bool) -> (*mut tuomin_redactor, Con
             effective.window = Some(w);
         }
     }
+    for k in Kind::ALL {
+        if let Some(a) = config.actions[k.index_of()] {
+            // SAFETY: as above.
+            assert_eq!(unsafe { tuomin_builder_set_action(b, kind_code(k), action_code(a)) }, tuomin_result::Ok);
+            effective.actions[k.index_of()] = Some(a);
+        }
+        if let Some(e) = config.thresholds[k.index_of()] {
+            // SAFETY: as above.
+            let res = unsafe { tuomin_builder_set_mask_threshold(b, kind_code(k), evidence_code(e)) };
+            assert_eq!(res, tuomin_result::Ok);
+            effective.thresholds[k.index_of()] = Some(e);
+        }
+    }
+    for v in &config.allow {
+        let value = c_string(v);
+        // SAFETY: as above.
+        assert_eq!(unsafe { tuomin_builder_add_allow_value(b, value.as_ptr()) }, tuomin_result::Ok);
+        effective.allow.push(v.clone());
+    }
+    if config.hash_key {
+        // SAFETY: `b` is live; the key is readable for its length.
+        assert_eq!(unsafe { tuomin_builder_set_hash_key(b, HASH_KEY.as_ptr(), HASH_KEY.len()) }, tuomin_result::Ok);
+        effective.hash_key = true;
+    }
+    for &i in &config.rules {
+        let fixed = &RULES[i];
+        let mut rule: *mut tuomin_rule = core::ptr::null_mut();
+        let name = c_string(fixed.name);
+        // SAFETY: `name` is a C string; `rule` a valid place for the handle.
+        assert_eq!(unsafe { tuomin_rule_new(name.as_ptr(), &mut rule) }, tuomin_result::Ok);
+        for (part, value) in [(tuomin_rule_part::Pattern, fixed.pattern), (tuomin_rule_part::Literal, fixed.literal)] {
+            if let Some(v) = value {
+                let v = c_string(v);
+                // SAFETY: `rule` is live and used only here; `v` a C string.
+                assert_eq!(unsafe { tuomin_rule_add(rule, part as u32, v.as_ptr()) }, tuomin_result::Ok);
+            }
+        }
+        // SAFETY: `b` and `rule` are live; no error buffer.
+        let res = unsafe { tuomin_builder_add_rule(b, rule, core::ptr::null_mut(), 0) };
+        assert_eq!(res, tuomin_result::Ok, "rule {}", fixed.name);
+        effective.rules.push(i);
+        // SAFETY: `rule` is live and not used again.
+        unsafe { tuomin_rule_free(rule) };
+    }
     // SAFETY: `b` is live; `r` is a valid place for the new handle.
-    assert_eq!(unsafe { tuomin_builder_build(b, &mut r) }, tuomin_result::Ok, "building {effective:?}");
+    let res = unsafe { tuomin_builder_build(b, &mut r) };
+    if effective.expected_error().is_some() {
+        // A keyed policy without a key (the one build error the setters
+        // above cannot catch).
+        assert_eq!(res, tuomin_result::InvalidParameter, "building {effective:?}");
+        // SAFETY: `b` is live and not used again.
+        unsafe { tuomin_builder_free(b) };
+        return (core::ptr::null_mut(), effective);
+    }
+    assert_eq!(res, tuomin_result::Ok, "building {effective:?}");
     // SAFETY: `b` is live and not used again.
     unsafe { tuomin_builder_free(b) };
     (r, effective)
@@ -824,7 +1057,10 @@ const SENTINEL: u8 = 0xA5;
 pub fn check_ffi(config: &Config, plan: &FfiPlan, input: &[u8]) {
     let (r, effective) = c_redactor(config, plan.default_ctor);
     // The C API has no reference date: both sides use today.
-    let rust = effective.build(Date::today()).expect("the C builder accepted it, so it is valid");
+    let Some(rust) = effective.build(Date::today()) else {
+        assert!(r.is_null(), "the C builder accepted {effective:?}, which the Rust builder refuses");
+        return;
+    };
     let want = rust.redact_bytes(input).into_owned();
     let want_matches: Vec<Match> = rust.find_iter(input).collect();
 
@@ -847,6 +1083,8 @@ pub fn check_ffi(config: &Config, plan: &FfiPlan, input: &[u8]) {
     let items = plan.feeding.plan(input.len());
     let (want_stream, _) = expected_by_message(&rust, input, &items);
     check_c_stream(r, input, &plan.feeding, &items, &want_stream);
+    #[cfg(feature = "gb18030")]
+    check_c_gb18030(r, &rust, input, plan.redact_cap, &plan.feeding);
 
     // NULL arguments are rejected, not followed.
     let mut len = 0usize;
@@ -921,6 +1159,121 @@ fn check_c_redact(r: *const tuomin_redactor, input: &[u8], cap: Cap, want: &[u8]
         assert_eq!(res, tuomin_result::InvalidParameter, "overlapping src and dst");
         assert_eq!(buf, input);
     }
+}
+
+/// `tuomin_redact_gb18030` and a `tuomin_gb18030_stream` fed in chunks
+/// agree with `Redactor::redact_gb18030`, for valid GB18030 and for bytes
+/// that are not.
+#[cfg(feature = "gb18030")]
+fn check_c_gb18030(r: *const tuomin_redactor, rust: &Redactor, input: &[u8], cap: Cap, feeding: &Feeding) {
+    use tuomin::EncodingError;
+    use tuomin::ffi::{
+        tuomin_gb18030_stream, tuomin_gb18030_stream_feed, tuomin_gb18030_stream_free, tuomin_gb18030_stream_new,
+        tuomin_redact_gb18030,
+    };
+    let want = rust.redact_gb18030(input);
+    let mut dst = vec![SENTINEL; cap.resolve(want.as_ref().map_or(0, Vec::len)).unwrap_or(0)];
+    let dst_ptr = if cap == Cap::Null { core::ptr::null_mut() } else { dst.as_mut_ptr() };
+    let mut out_len = usize::MAX;
+    // SAFETY: `r` is live; `input` is readable; `dst_ptr` is NULL with
+    // length 0 or valid for `dst.len()` bytes; `out_len` is writable.
+    let res = unsafe { tuomin_redact_gb18030(r, input.as_ptr(), input.len(), dst_ptr, dst.len(), &mut out_len) };
+    match &want {
+        Ok(w) if w.len() <= dst.len() => {
+            assert_eq!((res, out_len), (tuomin_result::Ok, w.len()), "tuomin_redact_gb18030");
+            assert!(dst[..w.len()] == **w, "tuomin_redact_gb18030 differs from the Rust API");
+            assert!(dst[w.len()..].iter().all(|&b| b == SENTINEL), "tuomin_redact_gb18030 wrote past its output");
+        }
+        Ok(w) => {
+            assert_eq!((res, out_len), (tuomin_result::InsufficientSize, w.len()), "tuomin_redact_gb18030 size");
+            assert!(dst.iter().all(|&b| b == SENTINEL), "INSUFFICIENT_SIZE but dst was written");
+        }
+        Err(EncodingError::Malformed { offset, .. } | EncodingError::Truncated { offset }) => {
+            assert_eq!((res, out_len as u64), (tuomin_result::InvalidEncoding, *offset), "bad GB18030");
+            assert!(dst.iter().all(|&b| b == SENTINEL), "INVALID_ENCODING but dst was written");
+        }
+        Err(e) => assert_eq!(res, tuomin_result::InvalidParameter, "{e}"),
+    }
+
+    let mut s: *mut tuomin_gb18030_stream = core::ptr::null_mut();
+    // SAFETY: `r` is live; `s` is a valid place for the new handle.
+    assert_eq!(unsafe { tuomin_gb18030_stream_new(r, &mut s) }, tuomin_result::Ok);
+    let mut chunks = feeding.chunking.ranges(input.len());
+    if chunks.is_empty() {
+        chunks.push((0, 0));
+    }
+    // Buffers of at least one byte, which always make progress.
+    let mut caps = feeding.caps.iter().map(|&c| c.max(1)).chain([64]).cycle();
+    let mut out = Vec::new();
+    let mut failed = None;
+    'chunks: for (i, &(a, b)) in chunks.iter().enumerate() {
+        let last = i + 1 == chunks.len();
+        let mut src = &input[a..b];
+        loop {
+            let mut dst = vec![SENTINEL; caps.next().unwrap_or(64)];
+            let (mut read, mut written) = (usize::MAX, usize::MAX);
+            // SAFETY: `s` is live and used only here; `src` is readable;
+            // `dst` is writable for its length; the outputs are writable.
+            let res = unsafe {
+                tuomin_gb18030_stream_feed(
+                    s,
+                    src.as_ptr(),
+                    src.len(),
+                    last,
+                    dst.as_mut_ptr(),
+                    dst.len(),
+                    &mut read,
+                    &mut written,
+                )
+            };
+            match res {
+                tuomin_result::Ok => {
+                    assert_eq!(read, src.len(), "OK reads all of src");
+                    out.extend_from_slice(&dst[..written]);
+                    break;
+                }
+                tuomin_result::OutputFull => {
+                    assert_eq!(written, dst.len(), "OUTPUT_FULL with room left");
+                    out.extend_from_slice(&dst);
+                    src = &src[read..];
+                }
+                other => {
+                    if other == tuomin_result::InvalidEncoding {
+                        out.extend_from_slice(&dst[..written]);
+                    }
+                    failed = Some(other);
+                    break 'chunks;
+                }
+            }
+        }
+    }
+    match &want {
+        Ok(w) => {
+            assert_eq!(failed, None, "the GB18030 stream failed on input one-shot redaction accepts");
+            assert!(out == *w, "the GB18030 stream differs from one-shot redaction");
+            let (mut read, mut written) = (0, 0);
+            // SAFETY: as above, with an empty input and output.
+            let res = unsafe {
+                tuomin_gb18030_stream_feed(
+                    s,
+                    core::ptr::null(),
+                    0,
+                    true,
+                    core::ptr::null_mut(),
+                    0,
+                    &mut read,
+                    &mut written,
+                )
+            };
+            assert_eq!(res, tuomin_result::AlreadyFinished);
+        }
+        Err(EncodingError::Malformed { .. } | EncodingError::Truncated { .. }) => {
+            assert_eq!(failed, Some(tuomin_result::InvalidEncoding), "the GB18030 stream took bad input");
+        }
+        Err(_) => assert_eq!(failed, Some(tuomin_result::InvalidParameter)),
+    }
+    // SAFETY: `s` is live and not used again.
+    unsafe { tuomin_gb18030_stream_free(s) };
 }
 
 fn check_c_scan(r: *const tuomin_redactor, input: &[u8], cap: Cap, want: &[Match]) {
@@ -1181,6 +1534,23 @@ impl Case {
         if let Some(w) = c.window {
             writeln!(s, "window {w}").unwrap();
         }
+        for k in Kind::ALL {
+            if let Some(a) = c.actions[k.index_of()] {
+                writeln!(s, "action {} {}", k.name(), action_name(a)).unwrap();
+            }
+            if let Some(e) = c.thresholds[k.index_of()] {
+                writeln!(s, "threshold {} {}", k.name(), evidence_name(e)).unwrap();
+            }
+        }
+        for v in &c.allow {
+            writeln!(s, "allow {}", escape(v.as_bytes())).unwrap();
+        }
+        if c.hash_key {
+            writeln!(s, "hash-key").unwrap();
+        }
+        for &i in &c.rules {
+            writeln!(s, "rule {}", RULES[i].name).unwrap();
+        }
         if self.target != Target::Redact {
             let f = &self.feeding;
             let list = |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join(" ");
@@ -1236,6 +1606,25 @@ impl Case {
                     case.config.policies[kind.index_of()] = Some(parse_policy(&spec).ok_or_else(|| bad("policy"))?);
                 }
                 "window" => case.config.window = Some(num(value)?),
+                "action" | "threshold" => {
+                    let (kind, name) = value.split_once(' ').ok_or_else(|| bad(key))?;
+                    let at = Kind::from_name(kind).ok_or_else(|| bad("kind"))?.index_of();
+                    if key == "action" {
+                        let a =
+                            [Action::Mask, Action::Report, Action::Allow].into_iter().find(|&a| action_name(a) == name);
+                        case.config.actions[at] = Some(a.ok_or_else(|| bad("action"))?);
+                    } else {
+                        let e = [Evidence::Context, Evidence::Pattern, Evidence::Checksum]
+                            .into_iter()
+                            .find(|&e| evidence_name(e) == name);
+                        case.config.thresholds[at] = Some(e.ok_or_else(|| bad("evidence"))?);
+                    }
+                }
+                "allow" => case.config.allow.push(String::from_utf8(unescape(value)?).map_err(|_| bad("allow"))?),
+                "hash-key" => case.config.hash_key = true,
+                "rule" => {
+                    case.config.rules.push(RULES.iter().position(|r| r.name == value).ok_or_else(|| bad("rule"))?)
+                }
                 "chunks" => {
                     let (how, rest) = value.split_once(' ').unwrap_or((value, ""));
                     case.feeding.chunking = match how {
@@ -1270,6 +1659,8 @@ fn parse_policy(spec: &str) -> Option<Policy> {
         "conventional" => Policy::Conventional,
         "full" => Policy::Full,
         "remove" => Policy::Remove,
+        "hash" => Policy::Hash,
+        "fake" => Policy::Fake,
         _ => {
             if let Some(t) = spec.strip_prefix("tag:") {
                 Policy::tag(t.to_string())
