@@ -173,6 +173,23 @@ fn bad_rules_are_build_errors_naming_the_rule() {
     assert!(matches!(e, Err(Error::Rule { ref reason, .. }) if reason.contains("same name")), "{e:?}");
     let many = (0..=MAX_RULES).fold(Redactor::builder(), |b, i| b.rule(Rule::new(format!("r{i}")).literal("x")));
     assert_eq!(many.build().unwrap_err(), Error::TooManyRules { count: MAX_RULES + 1, max: MAX_RULES });
+    // A rule hashed without a key, whatever the kinds asked for.
+    let keyless = Redactor::builder()
+        .kinds(tuomin::KindSet::NONE.with(Kind::Phone))
+        .policy(Kind::Custom, Policy::Hash)
+        .rule(Rule::new("member_id").pattern("M[0-9]{8}"))
+        .build();
+    assert_eq!(keyless.unwrap_err(), Error::HashKeyMissing { kind: Kind::Custom });
+    let keyless = Redactor::builder().rule(Rule::new("member_id").pattern("M[0-9]{8}").policy(Policy::Fake)).build();
+    assert_eq!(keyless.unwrap_err(), Error::HashKeyMissing { kind: Kind::Custom });
+    let keyed = Redactor::builder()
+        .rule(Rule::new("member_id").pattern("M[0-9]{8}").policy(Policy::Hash))
+        .hash_key([7u8; 32])
+        .build()
+        .unwrap();
+    let out = keyed.redact("会员M12345678");
+    assert!(out.starts_with("会员[") && out.ends_with(']') && out != "会员M12345678", "{out}");
+    assert_eq!(keyed.redact("会员M12345678"), out, "the same value, the same token");
     let long_tag = Rule::new("a").literal("x").policy(Policy::tag("x".repeat(65)));
     assert!(matches!(build_err(long_tag), Error::TagTooLong { kind: Kind::Custom, .. }));
     // check_rule reports the same errors before build.

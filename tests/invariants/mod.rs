@@ -206,7 +206,8 @@ impl Config {
             return tag;
         }
         let keyed = |k: Kind| matches!(self.effective_policy(k), Policy::Hash | Policy::Fake);
-        if let Some(kind) = self.kinds.iter().find(|&k| keyed(k)) {
+        // `Kind::Custom` is looked for only with rules (below).
+        if let Some(kind) = self.kinds.without(Kind::Custom).iter().find(|&k| keyed(k)) {
             return Some(Error::HashKeyMissing { kind });
         }
         // Rules use the policy of `Kind::Custom` (or, under a tag preset,
