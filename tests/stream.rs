@@ -394,3 +394,50 @@ fn finished_messages_are_released_at_once() {
         assert_eq!(String::from_utf8(out).unwrap(), want);
     }
 }
+
+/// Streams cut at every byte, in two pieces and one byte at a time, give
+/// the one-shot output.
+fn agrees_at_every_cut(r: &Redactor, text: &[u8]) {
+    let (whole, _) = one_shot(r, text);
+    for cut in 0..=text.len() {
+        let (out, _) = run_stream(r, &[&text[..cut], &text[cut..]]);
+        assert_eq!(out, whole, "{:?} cut at {cut}", String::from_utf8_lossy(text));
+    }
+    let bytes: Vec<&[u8]> = text.chunks(1).collect();
+    assert_eq!(run_stream(r, &bytes).0, whole, "{:?} byte by byte", String::from_utf8_lossy(text));
+}
+
+#[test]
+fn plates_and_rooms_cut_anywhere() {
+    // A chunk ending inside a full-width letter after a province character;
+    // a serial after a separator whose number an address word holds; a
+    // room number whose decimal point ends a chunk.
+    let r = common::redactor();
+    for text in
+        ["京Ａ12345", "京B.Ａ5678", "京A.12345转", "京A·12345转", "车牌京A 12345，路5号123.4", "幸福路5号1192.168"]
+    {
+        agrees_at_every_cut(&r, text.as_bytes());
+    }
+    assert_eq!(r.redact("京A.12345转"), "京A.****5转");
+}
+
+#[test]
+fn rules_inside_numbers_passed_over() {
+    let r = Redactor::builder()
+        .rule(tuomin::Rule::new("member_id").pattern("[0-9]{8}"))
+        .rule(tuomin::Rule::new("short").literal("0013"))
+        .reference_date(common::test_date())
+        .build()
+        .unwrap();
+    assert_eq!(r.redact("2024-11-28 12345678"), "2024-11-28 ********");
+    assert_eq!(r.redact("会员号3 12345678"), "会员号3 ********");
+    for text in ["2024-11-28 12345678", "我有2 12345678", "138 0013.5", "44-00 12344号-04"] {
+        agrees_at_every_cut(&r, text.as_bytes());
+    }
+    let glued = Redactor::builder()
+        .rule(tuomin::Rule::new("m").literals(["1234", "12345678"]).standalone(false))
+        .reference_date(common::test_date())
+        .build()
+        .unwrap();
+    agrees_at_every_cut(&glued, "44-00 12344号-04".as_bytes());
+}

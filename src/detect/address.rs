@@ -998,6 +998,9 @@ fn settled(hay: &[u8], end: usize) -> bool {
         }
         match char_at(hay, i) {
             Some((c, _)) if is_name_char(c) || is_number_char(c) || is_separator(c) => i += len,
+            // A bare room number is refused before a decimal point and a
+            // digit (`123.4`): the byte after the dot decides.
+            Some(('.', _)) => return i + 1 < hay.len(),
             _ => return true,
         }
     }

@@ -1026,35 +1026,41 @@ pub(crate) enum Plate {
 /// for a trigger: the decision does not depend on where the scan stood.
 pub(crate) fn plate_before(hay: &[u8], t: usize, floor: usize, eof: bool) -> Plate {
     debug_assert!(may_follow_plate_lead(hay, t), "the caller tests the bytes before `t` first");
+    let Some(c) = plate_start_before(hay, t, floor) else { return Plate::No };
+    if !eof && c + 3 + AHEAD > hay.len() {
+        return Plate::NeedMore { from: c };
+    }
+    let w = Window { hay: &hay[..(c + 3 + AHEAD).min(hay.len())], lo: floor.max(c.saturating_sub(MAX_BACK)) };
+    let province = Trigger { start: c, end: c + 3, index: usize::MAX };
+    match plate(&w, province) {
+        Some(f) if f.end > t => Plate::Found(f),
+        _ => Plate::No,
+    }
+}
+
+/// The province character a plate whose serial holds the number at `t`
+/// would start with: within a few characters before `t` (never before
+/// `floor`), across the issuing letter, at most two serial letters and a
+/// separator or spaces. Streams hold a number back from there.
+pub(crate) fn plate_start_before(hay: &[u8], t: usize, floor: usize) -> Option<usize> {
     let lo = floor.max(t.saturating_sub(PLATE_LEAD));
     let mut i = t;
-    // Between the province character and the serial's first digit: the
-    // issuing letter and at most two serial letters, and a separator or
-    // spaces.
     let mut letters = 0;
     while let Some(c) = prev_char_start(hay, i, lo) {
         if hay[c] >= 0xE0 && province_at(hay, c) {
-            if !eof && c + 3 + AHEAD > hay.len() {
-                return Plate::NeedMore { from: c };
-            }
-            let w = Window { hay: &hay[..(c + 3 + AHEAD).min(hay.len())], lo: floor.max(c.saturating_sub(MAX_BACK)) };
-            let province = Trigger { start: c, end: c + 3, index: usize::MAX };
-            return match plate(&w, province) {
-                Some(f) if f.end > t => Plate::Found(f),
-                _ => Plate::No,
-            };
+            return Some(c);
         }
         if letter_at(hay, c).is_some() {
             letters += 1;
             if letters > 3 {
-                break;
+                return None;
             }
         } else if plate_sep(hay, c).is_none() {
-            break;
+            return None;
         }
         i = c;
     }
-    Plate::No
+    None
 }
 
 /// The licence plate starting at the province character `t`.
@@ -1190,10 +1196,14 @@ const PLATE_TAIL: usize = 3 + 1 + 3 + 3 + 6 * 4;
 /// plate (its issuing letter first).
 fn plate_tail(hay: &[u8], floor: usize) -> usize {
     let reach = hay.len().saturating_sub(PLATE_TAIL).max(floor);
-    let mut i = hay.len();
+    // A character cut off by the end may be the letter or a serial
+    // character still arriving: walk back from before it, and let it count
+    // as one.
+    let end = hay.len() - crate::scan::units::incomplete_suffix(hay);
+    let mut i = end;
     while let Some(c) = prev_char_start(hay, i, reach) {
         if province_at(hay, c) {
-            let rest = &hay[c + 3..];
+            let rest = &hay[c + 3..end];
             let rest = rest.strip_prefix(b" ").unwrap_or(rest);
             if rest.is_empty() || letter_at(rest, 0).is_some() {
                 return c;

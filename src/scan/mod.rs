@@ -141,18 +141,18 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
         if hay[t].is_ascii_digit()
             && let Some(end) = plain::dismiss(hay, t)
         {
-            *pos = resume(det, hay, t, end, &anchored);
+            *pos = resume(det, hay, t, end, &anchored, &custom);
             continue;
         }
         let tok = &mut scratch.tok;
         match token::read(hay, t, tok) {
-            Read::Long(end) => *pos = resume(det, hay, t, end, &anchored),
+            Read::Long(end) => *pos = resume(det, hay, t, end, &anchored, &custom),
             Read::Token => {
                 if !eof && !token_decided(hay, tok) {
-                    return Step::Done(prefix_start(hay, t, *pos));
+                    return Step::Done(number_start(det, hay, t, *pos, scratch.floor));
                 }
                 if tok.n_units < MIN_UNITS {
-                    *pos = resume(det, hay, t, tok.groups[tok.n_groups - 1].end, &anchored);
+                    *pos = resume(det, hay, t, tok.groups[tok.n_groups - 1].end, &anchored, &custom);
                     continue;
                 }
                 if let Some(m) = det.evaluate(hay, tok) {
@@ -165,7 +165,7 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
                 // `2024` can hold nothing): otherwise skip the whole token.
                 let after_first = tok.n_units - tok.groups[0].len;
                 *pos = if tok.closed && after_first < MIN_UNITS {
-                    resume(det, hay, t, tok.groups[tok.n_groups - 1].end, &anchored)
+                    resume(det, hay, t, tok.groups[tok.n_groups - 1].end, &anchored, &custom)
                 } else {
                     tok.groups[0].end
                 };
@@ -177,17 +177,30 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
 /// Where the scan resumes after passing over the number `t..end` without
 /// a match: at `end`, or earlier where a match starts among the number's
 /// later groups: one found ahead (`IPv6 2001:db8::1` reads as the number
-/// `6 2001`), or an IPv4 address (`1 241.61.95.224` reads as the number
+/// `6 2001`; a rule's `[0-9]{8}` in `2024-11-28 12345678`), or an IPv4 address (`1 241.61.95.224` reads as the number
 /// `1 241`, which the dot ends), which is read where its first number
 /// starts. Decided from the bytes alone, so a scan that resumed inside the
 /// number decides the same.
 #[inline]
-fn resume(det: &Detectors, hay: &[u8], t: usize, end: usize, anchored: &Next<anchored::Found>) -> usize {
+fn resume(
+    det: &Detectors,
+    hay: &[u8],
+    t: usize,
+    end: usize,
+    anchored: &Next<anchored::Found>,
+    custom: &Next<custom::Hit>,
+) -> usize {
     if let Next::Found(x) = anchored
         && x.start > t
         && x.start < end
     {
         return x.start;
+    }
+    if let Next::Found(h) = custom
+        && h.start > t
+        && h.start < end
+    {
+        return h.start;
     }
     if hay.get(end) == Some(&b'.') && det.kinds.contains(crate::Kind::IpAddress) {
         // The last group's digits, when a space or a dash comes before them.
@@ -252,9 +265,10 @@ fn ahead(
         consider(h.start, h.end, Source::Custom);
     }
     let hold = finder::earliest(finder::earliest(address.held(), anchored.held()), custom.held());
+    let number = digits.map(|t| number_start(det, hay, t, *pos, scratch.floor));
     if let Some((start, end, source)) = best
         && hold.is_none_or(|h| start < h)
-        && digits.is_none_or(|t| start <= prefix_start(hay, t, *pos))
+        && number.is_none_or(|n| start <= n)
     {
         let m = match (source, address, anchored, custom) {
             (Source::Address, Next::Found(a), _, _) => det.address_match(&a),
@@ -269,12 +283,23 @@ fn ahead(
     if let Some(x) = hold
         && digits.is_none_or(|t| x <= t)
     {
-        // The number after the held text may own a `+` or bracket
-        // before `x`.
-        let number = digits.map_or(x, |t| prefix_start(hay, t, *pos));
+        // The number after the held text may own a `+` or bracket, or a
+        // licence plate's first characters, before `x`.
+        let number = number.unwrap_or(x);
         return Some(Step::Done(x.min(number).min(tail_start(hay, *pos))));
     }
     None
+}
+
+/// The earliest byte a match holding the number at `t` may start at: a
+/// `+` or bracket before it ([`prefix_start`]), or the province character
+/// of a licence plate whose serial it starts.
+fn number_start(det: &Detectors, hay: &[u8], t: usize, pos: usize, floor: usize) -> usize {
+    let s = prefix_start(hay, t, pos);
+    if det.kinds.contains(crate::Kind::LicensePlate) && crate::detect::contact::may_follow_plate_lead(hay, t) {
+        return crate::detect::contact::plate_start_before(hay, t, floor).map_or(s, |c| c.min(s));
+    }
+    s
 }
 
 /// The result of a search of the deployment's rules from `from`. Rules
