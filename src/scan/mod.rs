@@ -265,10 +265,14 @@ fn ahead(
         consider(h.start, h.end, Source::Custom);
     }
     let hold = finder::earliest(finder::earliest(address.held(), anchored.held()), custom.held());
-    let number = digits.map(|t| number_start(det, hay, t, *pos, scratch.floor));
+    // Where the next number's match may start, worked out only when a
+    // match or a hold has to be placed against it.
+    let floor = scratch.floor;
+    let number = |pos: usize| digits.map(|t| number_start(det, hay, t, pos, floor));
     if let Some((start, end, source)) = best
         && hold.is_none_or(|h| start < h)
-        && number.is_none_or(|n| start <= n)
+        && digits.is_none_or(|t| start <= t)
+        && number(*pos).is_none_or(|n| start <= n)
     {
         let m = match (source, address, anchored, custom) {
             (Source::Address, Next::Found(a), _, _) => det.address_match(&a),
@@ -285,7 +289,7 @@ fn ahead(
     {
         // The number after the held text may own a `+` or bracket, or a
         // licence plate's first characters, before `x`.
-        let number = number.unwrap_or(x);
+        let number = number(*pos).unwrap_or(x);
         return Some(Step::Done(x.min(number).min(tail_start(hay, *pos))));
     }
     None
