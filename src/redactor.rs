@@ -617,9 +617,9 @@ impl Builder {
     /// [`Error::ContextWindowTooLarge`] and [`Error::TagTooLong`] for limits
     /// exceeded; [`Error::Rule`] for a rule that cannot be compiled (a bad
     /// name or pattern, a pattern whose matches are unbounded) and
-    /// [`Error::TooManyRules`].
-    /// exceeded, [`Error::AllowPattern`] for an allow pattern that does not
-    /// compile, [`Error::HashKeyMissing`] for a [`Policy::Hash`] without a
+    /// [`Error::TooManyRules`]; [`Error::AllowPattern`] for an allow pattern
+    /// that does not compile; [`Error::HashKeyMissing`] for a
+    /// [`Policy::Hash`] or [`Policy::Fake`] (a kind's or a rule's) without a
     /// key and [`Error::HashKeyTooShort`] for a short key.
     pub fn build(&self) -> Result<Redactor, Error> {
         if self.window > MAX_CONTEXT_WINDOW {
