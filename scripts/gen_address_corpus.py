@@ -58,7 +58,6 @@ synthesised from common name parts.  The header line says which data was
 used.
 """
 
-import argparse
 import os
 import random
 import re
@@ -69,6 +68,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import gen_corpus as gc  # noqa: E402  (number generators, styling, lint)
+import corpus_cli
 
 SEED = 20261130
 REGION_CODES = os.path.join(ROOT, "data", "region_codes.txt")
@@ -1772,23 +1772,7 @@ def render_corpus(seed=SEED):
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description="Generate the labeled postal-address corpus.")
-    ap.add_argument("--check", metavar="FILE", help="exit 1 if FILE differs from the generated corpus")
-    args = ap.parse_args(argv)
-    text = render_corpus()
-    if args.check:
-        try:
-            with open(args.check, "rb") as f:
-                current = f.read()
-        except OSError as e:
-            print(f"{args.check}: cannot read ({e.strerror}); regenerate it with scripts/gen_address_corpus.py")
-            return 1
-        if current != text.encode("utf-8"):
-            print(f"{args.check} is out of date: run python3 scripts/gen_address_corpus.py > {args.check}")
-            return 1
-        return 0
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    return 0
+    return corpus_cli.run("Generate the labeled postal-address corpus.", render_corpus, argv)
 
 
 if __name__ == "__main__":

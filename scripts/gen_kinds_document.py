@@ -70,7 +70,6 @@ numbers without Macao, masked numbers, and resident ID numbers (labeled
 id_card: they belong to the ID detector).
 """
 
-import argparse
 import os
 import random
 import sys
@@ -79,6 +78,7 @@ sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import gen_corpus as gc  # noqa: E402  (small helpers)
+import corpus_cli
 
 SEED = 20261201
 
@@ -827,23 +827,7 @@ def render_corpus(seed=SEED):
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description="Generate the labeled identity-document corpus.")
-    ap.add_argument("--check", metavar="FILE", help="exit 1 if FILE differs from the generated corpus")
-    args = ap.parse_args(argv)
-    text = render_corpus()
-    if args.check:
-        try:
-            with open(args.check, "rb") as f:
-                current = f.read()
-        except OSError as e:
-            print(f"{args.check}: cannot read ({e.strerror}); regenerate it with scripts/gen_kinds_document.py")
-            return 1
-        if current != text.encode("utf-8"):
-            print(f"{args.check} is out of date: run python3 scripts/gen_kinds_document.py > {args.check}")
-            return 1
-        return 0
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    return 0
+    return corpus_cli.run("Generate the labeled identity-document corpus.", render_corpus, argv)
 
 
 if __name__ == "__main__":

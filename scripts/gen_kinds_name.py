@@ -12,9 +12,9 @@ carry no name. Standard library only, fixed seed: the output never changes
 unless this file does.
 """
 
-import argparse
 import random
 import sys
+import corpus_cli
 
 SEED = 20261129
 
@@ -128,23 +128,7 @@ def render_corpus():
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description="Generate the labeled name corpus.")
-    ap.add_argument("--check", metavar="FILE", help="exit 1 if FILE differs from the generated corpus")
-    args = ap.parse_args(argv)
-    text = render_corpus()
-    if args.check:
-        try:
-            with open(args.check, "rb") as f:
-                current = f.read()
-        except OSError as e:
-            print(f"{args.check}: cannot read ({e.strerror}); regenerate it with scripts/gen_kinds_name.py")
-            return 1
-        if current != text.encode("utf-8"):
-            print(f"{args.check} is out of date: run python3 scripts/gen_kinds_name.py > {args.check}")
-            return 1
-        return 0
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    return 0
+    return corpus_cli.run("Generate the labeled name corpus.", render_corpus, argv)
 
 
 if __name__ == "__main__":

@@ -47,7 +47,6 @@ Span conventions
     words, and values without a word before them.
 """
 
-import argparse
 import os
 import random
 import re
@@ -57,6 +56,7 @@ sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import gen_corpus as gc  # noqa: E402  (number generators, numerals, speaker prefixes)
+import corpus_cli
 
 SEED = 20261201
 
@@ -760,23 +760,7 @@ def render_corpus(seed=SEED):
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description="Generate the labeled corpus of secrets.")
-    ap.add_argument("--check", metavar="FILE", help="exit 1 if FILE differs from the generated corpus")
-    args = ap.parse_args(argv)
-    text = render_corpus()
-    if args.check:
-        try:
-            with open(args.check, "rb") as f:
-                current = f.read()
-        except OSError as e:
-            print(f"{args.check}: cannot read ({e.strerror}); regenerate it with scripts/gen_kinds_secret.py")
-            return 1
-        if current != text.encode("utf-8"):
-            print(f"{args.check} is out of date: run python3 scripts/gen_kinds_secret.py > {args.check}")
-            return 1
-        return 0
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    return 0
+    return corpus_cli.run("Generate the labeled corpus of secrets.", render_corpus, argv)
 
 
 if __name__ == "__main__":
