@@ -150,7 +150,7 @@ impl Found {
 /// steps. Vectorized searches (the packed "Teddy" searcher of
 /// `aho-corasick`, or `memchr` for single bytes) look for where a trigger
 /// may start: the first two characters of each trigger outside ASCII
-/// (everyday Chinese text rarely matches six bytes), the first two letters
+/// (everyday Chinese text rarely matches six bytes), the first three bytes
 /// of each ASCII trigger in every mix of cases, and single-byte triggers.
 /// At each hit, an automaton anchored there says which trigger, if any,
 /// starts there. (One automaton over all the triggers, unanchored, has no
@@ -244,8 +244,15 @@ impl Starts {
     }
 }
 
+/// Bytes of an ASCII trigger the search for its start looks for. Three, not
+/// two: in ASCII text (logs, URLs) two letters such as `pa` (`path`) or
+/// `pi` (`api`) are everywhere, and every hit costs a restart of the search
+/// and a look with the automaton; three keep the literals within one packed
+/// searcher.
+const ASCII_PREFIX: usize = 3;
+
 /// What the searches for trigger starts look for: the first two characters
-/// of a trigger that does not start with ASCII, the first two bytes of one
+/// of a trigger that does not start with ASCII, the first three bytes of one
 /// that does (its first byte alone when it is one byte long), in lower
 /// case, upper case and capitalized.
 fn start_literals(words: &[&str]) -> Vec<Vec<u8>> {
@@ -254,7 +261,7 @@ fn start_literals(words: &[&str]) -> Vec<Vec<u8>> {
         let bytes = w.as_bytes();
         let Some(&first) = bytes.first() else { continue };
         let prefix: &[u8] = if first < 0x80 {
-            &bytes[..bytes.len().min(2)]
+            ascii_prefix(words, bytes)
         } else {
             // The first two characters: many triggers start with everyday
             // characters (`身份證`, `通行证`, `回乡证`), fewer with everyday
@@ -278,7 +285,32 @@ fn start_literals(words: &[&str]) -> Vec<Vec<u8>> {
             }
         }
     }
+    // A literal that starts with another is found by that one (`wxid_`
+    // by `wx`).
+    let all = out.clone();
+    out.retain(|l| !all.iter().any(|m| m.len() < l.len() && l.starts_with(m)));
     out
+}
+
+/// The start an ASCII trigger is searched for by: its first
+/// [`ASCII_PREFIX`] bytes, or its first two when other triggers share
+/// those but not the third (`cvv`, `cvn`, `cvc`: `cv`; `wechat`, `weixin`:
+/// `we`, which also finds the everyday `WeChat` and `WeiXin`), which keeps
+/// the literals within one packed searcher.
+fn ascii_prefix<'w>(words: &[&str], word: &'w [u8]) -> &'w [u8] {
+    let long = &word[..word.len().min(ASCII_PREFIX)];
+    if long.len() < ASCII_PREFIX {
+        return long;
+    }
+    let mut longs: Vec<Vec<u8>> = words
+        .iter()
+        .map(|w| w.as_bytes())
+        .filter(|w| w.len() >= ASCII_PREFIX && w[..2].eq_ignore_ascii_case(&word[..2]))
+        .map(|w| w[..ASCII_PREFIX].to_ascii_lowercase())
+        .collect();
+    longs.sort();
+    longs.dedup();
+    if longs.len() > 1 { &word[..2] } else { long }
 }
 
 impl Anchored {
@@ -387,5 +419,57 @@ impl Anchored {
             hold = hold.min(f.tail_hold(hay, floor));
         }
         hold.max(floor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_words() -> Vec<&'static str> {
+        Family::ALL.iter().flat_map(|f| f.triggers().iter().copied()).collect()
+    }
+
+    #[test]
+    fn every_trigger_starts_with_a_searched_literal() {
+        let words = all_words();
+        let literals = start_literals(&words);
+        for w in &words {
+            let lower = w.to_ascii_lowercase();
+            let upper = w.to_ascii_uppercase();
+            let mut capitalized = lower.clone().into_bytes();
+            capitalized[0] = capitalized[0].to_ascii_uppercase();
+            for form in [lower.as_bytes(), upper.as_bytes(), &capitalized] {
+                assert!(
+                    literals.iter().any(|l| form.starts_with(l)),
+                    "{w:?} written {:?}",
+                    String::from_utf8_lossy(form)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn literals_fit_one_packed_searcher_per_script() {
+        let literals = start_literals(&all_words());
+        let ascii = literals.iter().filter(|l| l.len() > 1 && l[0] < 0x80).count();
+        let other = literals.iter().filter(|l| l.len() > 1 && l[0] >= 0x80).count();
+        assert!(ascii <= 64 && other <= 64, "{ascii} ASCII and {other} other literals");
+        // Longer ASCII starts than two bytes where they stay apart: `path`
+        // and `api` hold no start of a trigger.
+        for text in ["path=/api/v1/items", "latency_ms=348 status=200"] {
+            assert!(literals.iter().all(|l| !text.as_bytes().windows(l.len()).any(|w| w == l.as_slice())), "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_triggers_in_ascii_text_and_not_lookalikes() {
+        let anchored = Anchored::new(KindSet::DEFAULT).expect("default kinds include anchored ones");
+        let text = "path=/api/v1/items?x=1 Password: hunter22 done";
+        let found = anchored.next(text.as_bytes(), 0, 0, true, usize::MAX);
+        match found {
+            Next::Found(f) => assert_eq!(&text[f.start..f.end], "hunter22"),
+            other => panic!("expected the password, got {other:?}"),
+        }
     }
 }
