@@ -55,6 +55,7 @@ pub(crate) struct DigitCache {
 
 impl DigitCache {
     /// Offset of the first ASCII or full-width digit at or after `pos`.
+    #[inline(always)]
     fn next(&mut self, hay: &[u8], pos: usize) -> Option<usize> {
         let Some(searchers) = searchers() else { return next_digit_by_words(hay, pos) };
         let ascii = cached(&mut self.ascii, pos, || find_ascii_digit(&searchers.ascii, hay, pos));
@@ -172,6 +173,7 @@ const NUMERALS: &str = "零〇洞一幺二两三四五六七拐八九";
 
 /// Start of the next token at or after `pos` that could contain a match.
 /// `cache` must be used with one haystack only.
+#[inline(always)]
 pub(crate) fn next_candidate(hay: &[u8], pos: usize, cache: &mut DigitCache) -> Option<usize> {
     let Some(searchers) = searchers() else { return next_candidate_by_probes(hay, pos) };
     let digit = cache.next(hay, pos).map(|d| token_start(hay, d, pos));
