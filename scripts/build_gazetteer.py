@@ -678,8 +678,9 @@ def loadable(name: str) -> bool:
 
 def render_names(tsv: str, amb: str) -> str:
     """names.tsv: the table src/detect/gazetteer.rs loads, derived from the
-    text of divisions.tsv and ambiguous.txt by the rules the loader used to
-    apply itself at start-up (a test there re-derives it and compares).
+    text of divisions.tsv and ambiguous.txt, so that the detector pays for
+    none of this at start-up (a test there derives the table from the same
+    two files independently and compares).
 
     Only province, prefecture and county lines (six-digit codes) are read.
     Each loadable name or alias appears once: its level is the most general
@@ -690,8 +691,9 @@ def render_names(tsv: str, amb: str) -> str:
     ambiguous = {w for w in amb.split("\n") if w and not w.startswith("#")}
     names: dict[str, list] = {}
     for line in tsv.split("\n"):
+        # Six-digit codes only: townships have nine.
         cols = line.split("\t")
-        if len(line.encode()) < 7 or line.encode()[6:7] != b"\t" or len(cols) < 4:
+        if line.encode()[6:7] != b"\t" or len(cols) < 4:
             continue
         level = cols[1]
         if level not in LOADED_LEVELS:
