@@ -1,5 +1,5 @@
 //! Administrative division names: provinces, prefectures and counties with
-//! their short forms, from `data/gazetteer/divisions.tsv`.
+//! their short forms, from `data/gazetteer/names.tsv`.
 //!
 //! Township names (about 40,000) are left out: a township in an address is
 //! always followed by a village, a road or a number, which the address
@@ -9,13 +9,18 @@
 //! Every query is local (a name starting or ending at a given offset, or
 //! the first name in a short span the address parser is looking at), so a
 //! binary search on the key followed by a look at the few names sharing it
-//! answers as fast as an automaton would, and building the table is a sort
-//! of 6,563 strings: a fraction of a millisecond, where an Aho-Corasick
-//! automaton over the same names took about 20 ms to build, paid by every
-//! process that redacts addresses.
+//! answers as fast as an automaton would (one over the same names took
+//! about 20 ms to build, paid by every process that redacts addresses).
+//!
+//! Building the table is paid once per process too, so the work that does
+//! not depend on the process happens when the data is generated:
+//! `scripts/build_gazetteer.py` derives `names.tsv` from the documented
+//! source, `divisions.tsv` (1.6 MB, nine lines in ten townships) and
+//! `ambiguous.txt`, with each name once, its level and flags resolved, and
+//! the lines already in the table's order. Loading is one pass over 100 kB
+//! with no sort; the tests re-derive the table from the source and compare.
 
-const DIVISIONS: &str = include_str!("../../data/gazetteer/divisions.tsv");
-const AMBIGUOUS: &str = include_str!("../../data/gazetteer/ambiguous.txt");
+const NAMES: &str = include_str!("../../data/gazetteer/names.tsv");
 
 /// How high up a division sits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -63,20 +68,24 @@ pub(crate) struct Gazetteer {
     longest: usize,
 }
 
-/// The lines of an embedded table, found with a vectorized search for the
-/// line feed (the tables are 1.6 MB; `str::lines` costs several times more).
+/// The lines of an embedded table. The lines of `names.tsv` are short (16
+/// bytes on average), and a plain scan for the line feed measured cheaper
+/// than a vectorized search, whose setup costs about as much as such a line.
 fn lines(table: &'static str) -> impl Iterator<Item = &'static str> {
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', table.as_bytes()).chain(core::iter::once(table.len())).filter_map(move |end| {
-        let line = table.get(start..end)?;
-        // One test of the last character: `trim_end_matches('\r')` searches
-        // for it and cost as much as finding the line ends.
-        let line = match line.as_bytes().last() {
+    let mut rest = table;
+    core::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+        let line = &rest[..end];
+        rest = rest.get(end + 1..).unwrap_or("");
+        // One test of the last byte: `trim_end_matches('\r')` searches for
+        // the character and costs as much as finding the line end.
+        Some(match line.as_bytes().last() {
             Some(b'\r') => &line[..line.len() - 1],
             _ => line,
-        };
-        start = end + 1;
-        Some(line)
+        })
     })
 }
 
@@ -88,75 +97,56 @@ fn key(s: &[u8]) -> Option<u64> {
     Some(k.iter().fold(0, |acc, &b| (acc << 8) | u64::from(b)))
 }
 
+/// One line of `names.tsv`: `LEVEL<TAB>FORM<TAB>AMBIGUOUS<TAB>NAME`, the
+/// one-letter columns first so the name starts at a fixed offset. `None`
+/// for header lines and anything else that is not such a line.
+fn entry(line: &'static str) -> Option<Entry> {
+    let [level, b'\t', form, b'\t', ambiguous, b'\t', ..] = *line.as_bytes() else {
+        return None;
+    };
+    let level = match level {
+        b'p' => Level::Province,
+        b'c' => Level::Prefecture,
+        b'd' => Level::County,
+        _ => return None,
+    };
+    let short = match form {
+        b'f' => false,
+        b's' => true,
+        _ => return None,
+    };
+    let ambiguous = match ambiguous {
+        b'a' => true,
+        b'-' => false,
+        _ => return None,
+    };
+    // The six bytes before are ASCII, so this is a character boundary.
+    Some(Entry { name: line.get(6..)?, level, ambiguous, short })
+}
+
 impl Gazetteer {
+    /// The table as `names.tsv` lists it: the file is generated sorted by
+    /// name bytes with each name once, which is the order the binary search
+    /// in [`Gazetteer::at`] needs (a test fails if it is not).
     pub(crate) fn load() -> Gazetteer {
-        // Every name once, in the order the data lists them: the first
-        // listing decides whether a name is a short form, the highest level
-        // among its listings is its level.
-        let mut listed: Vec<(u64, usize, Entry)> = Vec::with_capacity(8192);
-        for line in lines(DIVISIONS) {
-            // Townships have nine-digit codes and are not loaded: skip their
-            // lines (nine in ten) without splitting them.
-            if line.as_bytes().get(6) != Some(&b'\t') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let (Some(_code), Some(level), Some(_parent), Some(name)) =
-                (cols.next(), cols.next(), cols.next(), cols.next())
+        // One allocation per vector: a line feed per line bounds the count.
+        let lines_max = memchr::memchr_iter(b'\n', NAMES.as_bytes()).count() + 1;
+        let mut entries = Vec::with_capacity(lines_max);
+        let mut keys = Vec::with_capacity(lines_max);
+        let mut longest = 0;
+        for e in lines(NAMES).filter_map(entry) {
+            // A name must be found by its key: at least two characters, the
+            // first two three bytes long (the generator keeps only such
+            // names; this keeps a bad line from being misfiled).
+            let Some(k) =
+                key(e.name.as_bytes()).filter(|_| e.name.is_char_boundary(3) && e.name.is_char_boundary(KEY_LEN))
             else {
                 continue;
             };
-            let level = match level {
-                "p" => Level::Province,
-                "c" => Level::Prefecture,
-                "d" => Level::County,
-                _ => continue,
-            };
-            let aliases = cols.next().unwrap_or("");
-            for (k, n) in core::iter::once(name).chain(aliases.split(',')).enumerate() {
-                // A name must be found by its key: at least two characters,
-                // the first two three bytes long (true of every name in the
-                // data; one-character names are never loaded).
-                let Some(key) = key(n.as_bytes()).filter(|_| n.is_char_boundary(3) && n.is_char_boundary(KEY_LEN))
-                else {
-                    continue;
-                };
-                let order = listed.len();
-                listed.push((key, order, Entry { name: n, level, ambiguous: false, short: k > 0 }));
-            }
+            longest = longest.max(e.name.len());
+            entries.push(e);
+            keys.push(k);
         }
-        // Sort by key alone as plain integers (key and listing order packed
-        // into one: cheap to compare and to move), then each run of names
-        // sharing a key, a few at most, by name: the result is in byte
-        // order of the names, with repeated names adjacent in listing
-        // order. Sorting the entries themselves by (key, name) cost about
-        // a quarter of building a redactor.
-        let mut order: Vec<u128> = listed.iter().map(|(k, i, _)| (u128::from(*k) << 64) | *i as u128).collect();
-        order.sort_unstable();
-        let mut run = 0;
-        while run < order.len() {
-            let key = order[run] >> 64;
-            let end = run + order[run..].iter().take_while(|&&o| o >> 64 == key).count();
-            if end - run > 1 {
-                order[run..end].sort_unstable_by_key(|&o| (listed[o as u64 as usize].2.name, o));
-            }
-            run = end;
-        }
-        let listed: Vec<(u64, usize, Entry)> = order.iter().map(|&o| listed[o as u64 as usize]).collect();
-        let mut ambiguous: Vec<&str> = lines(AMBIGUOUS).filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
-        ambiguous.sort_unstable();
-        let mut entries: Vec<Entry> = Vec::with_capacity(listed.len());
-        let mut keys = Vec::with_capacity(listed.len());
-        for (k, _, e) in listed {
-            match entries.last_mut() {
-                Some(last) if last.name == e.name => last.level = last.level.min(e.level),
-                _ => {
-                    entries.push(Entry { ambiguous: ambiguous.binary_search(&e.name).is_ok(), ..e });
-                    keys.push(k);
-                }
-            }
-        }
-        let longest = entries.iter().map(|e| e.name.len()).max().unwrap_or(0);
         Gazetteer { entries, keys, longest }
     }
 
@@ -207,6 +197,88 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
+
+    const DIVISIONS: &str = include_str!("../../data/gazetteer/divisions.tsv");
+    const AMBIGUOUS: &str = include_str!("../../data/gazetteer/ambiguous.txt");
+
+    /// The table as the source files define it, derived the slow, plain
+    /// way: every province, prefecture and county line of `divisions.tsv`
+    /// (townships have nine-digit codes), each name or alias of two or more
+    /// characters once, with the most general level it is listed at,
+    /// whether its first listing is an alias, and whether `ambiguous.txt`
+    /// lists it; in name byte order (`str` orders by bytes).
+    fn derived_from_source() -> Vec<(&'static str, Level, bool, bool)> {
+        let ambiguous: Vec<&str> = AMBIGUOUS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+        let mut names: BTreeMap<&'static str, (Level, bool)> = BTreeMap::new();
+        for line in DIVISIONS.lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 4 || cols[0].len() != 6 {
+                continue;
+            }
+            let level = match cols[1] {
+                "p" => Level::Province,
+                "c" => Level::Prefecture,
+                "d" => Level::County,
+                _ => continue,
+            };
+            let aliases = cols.get(4).copied().unwrap_or("");
+            for (k, n) in core::iter::once(cols[3]).chain(aliases.split(',')).enumerate() {
+                if n.len() < KEY_LEN || !n.is_char_boundary(3) || !n.is_char_boundary(KEY_LEN) {
+                    continue;
+                }
+                let seen = names.entry(n).or_insert((level, k > 0));
+                seen.0 = seen.0.min(level);
+            }
+        }
+        names.into_iter().map(|(n, (level, short))| (n, level, ambiguous.contains(&n), short)).collect()
+    }
+
+    #[test]
+    fn loaded_names_are_what_the_source_files_define() {
+        let g = Gazetteer::load();
+        let loaded: Vec<_> = g.entries.iter().map(|e| (e.name, e.level, e.ambiguous, e.short)).collect();
+        let derived = derived_from_source();
+        assert_eq!(loaded.len(), derived.len());
+        for (got, want) in loaded.iter().zip(&derived) {
+            assert_eq!(got, want, "names.tsv differs from divisions.tsv + ambiguous.txt; regenerate it");
+        }
+        // Spot checks that the derivation itself reads the source right.
+        let find = |n: &str| derived.iter().find(|d| d.0 == n).copied();
+        assert_eq!(find("朝阳"), Some(("朝阳", Level::Prefecture, true, true)));
+        assert_eq!(find("北京市"), Some(("北京市", Level::Province, false, false)));
+        assert_eq!(find("延边州"), Some(("延边州", Level::Prefecture, false, true)));
+        assert_eq!(find("东华门街道"), None, "townships are not loaded");
+        assert_eq!(find("东华门"), None, "nor their short forms");
+    }
+
+    #[test]
+    fn names_file_is_in_table_order_and_every_line_loads() {
+        let g = Gazetteer::load();
+        // Strictly increasing: sorted for the binary search, no name twice.
+        for pair in g.entries.windows(2) {
+            assert!(pair[0].name < pair[1].name, "names.tsv out of order at {} / {}", pair[0].name, pair[1].name);
+        }
+        for (e, &k) in g.entries.iter().zip(&g.keys) {
+            assert_eq!(Some(k), key(e.name.as_bytes()));
+        }
+        assert_eq!(g.keys.len(), g.entries.len());
+        let data_lines = NAMES.lines().filter(|l| !l.starts_with('#')).count();
+        assert_eq!(g.len(), data_lines, "a line of names.tsv was not loaded");
+        assert_eq!(g.longest(), g.entries.iter().map(|e| e.name.len()).max().unwrap());
+    }
+
+    #[test]
+    fn names_lines_are_read_strictly() {
+        assert!(entry("d\ts\ta\t朝阳").is_some_and(|e| e.name == "朝阳" && e.short && e.ambiguous));
+        assert!(entry("p\tf\t-\t北京市").is_some_and(|e| e.level == Level::Province && !e.short && !e.ambiguous));
+        assert!(entry("# header").is_none());
+        assert!(entry("t\tf\t-\t东华门街道").is_none());
+        assert!(entry("d\tx\t-\t朝阳").is_none());
+        assert!(entry("d\tf\t?\t朝阳").is_none());
+        assert!(entry("d f - 朝阳").is_none());
+        assert!(entry("d\tf\t-").is_none());
+    }
 
     #[test]
     fn finds_divisions_and_short_forms() {
