@@ -227,20 +227,24 @@ impl Starts {
         out
     }
 
-    /// The first offset in `from..to` where one of the literals starts.
-    fn find(&self, hay: &[u8], from: usize, to: usize) -> Option<usize> {
+    /// The first literal that lies in `from..to`: where it starts and ends.
+    fn find(&self, hay: &[u8], from: usize, to: usize) -> Option<(usize, usize)> {
         let span = &hay[from..to];
-        let at = match self {
+        let byte = match self {
             Starts::Bytes(b) => match b.as_slice() {
                 [a] => memchr::memchr(*a, span),
                 [a, b] => memchr::memchr2(*a, *b, span),
                 [a, b, c, ..] => memchr::memchr3(*a, *b, *c, span),
                 [] => None,
             },
-            Starts::Packed(s) => s.find_in(hay, aho_corasick::Span::from(from..to)).map(|m| m.start() - from),
-            Starts::Automaton(a) => a.find(aho_corasick::Input::new(hay).range(from..to)).map(|m| m.start() - from),
+            Starts::Packed(s) => {
+                return s.find_in(hay, aho_corasick::Span::from(from..to)).map(|m| (m.start(), m.end()));
+            }
+            Starts::Automaton(a) => {
+                return a.find(aho_corasick::Input::new(hay).range(from..to)).map(|m| (m.start(), m.end()));
+            }
         };
-        at.map(|k| from + k)
+        byte.map(|k| (from + k, from + k + 1))
     }
 }
 
@@ -250,6 +254,45 @@ impl Starts {
 /// and a look with the automaton; three keep the literals within one packed
 /// searcher.
 const ASCII_PREFIX: usize = 3;
+
+/// What each search for trigger starts found last in one haystack: a
+/// search ahead is asked again after every match (the floor moves), and in
+/// text dense with matches the searches whose next hit lies far ahead
+/// would otherwise cover the same bytes again each time.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct StartHits([Option<Searched>; MAX_STARTS]);
+
+/// The first hit of one search over `from..to`: where its literal starts
+/// and ends.
+#[derive(Clone, Copy, Debug)]
+struct Searched {
+    from: usize,
+    to: usize,
+    found: Option<(usize, usize)>,
+}
+
+impl StartHits {
+    /// The first offset in `from..to` where a literal of search `k`
+    /// starts, from the last search when that answers it.
+    fn find(&mut self, k: usize, starts: &Starts, hay: &[u8], from: usize, to: usize) -> Option<usize> {
+        if let Some(s) = self.0[k]
+            && s.from <= from
+        {
+            match s.found {
+                // Nothing starts in `s.from..f`: the literal at `f` is the
+                // first in `from..to` too when it ends by `to`, and none
+                // is when `f` is past `to`.
+                Some((f, end)) if f >= from && end <= to => return Some(f),
+                Some((f, _)) if f >= to => return None,
+                None if to <= s.to => return None,
+                _ => {}
+            }
+        }
+        let found = starts.find(hay, from, to);
+        self.0[k] = Some(Searched { from, to, found });
+        found.map(|(f, _)| f)
+    }
+}
 
 /// What the searches for trigger starts look for: the first two characters
 /// of a trigger that does not start with ASCII, the first three bytes of one
@@ -343,7 +386,17 @@ impl Anchored {
 
     /// The first match whose trigger starts at or after `pos` and before
     /// `limit` (see `address::Addresses::next` for `limit` and the result).
-    pub(crate) fn next(&self, hay: &[u8], pos: usize, floor: usize, eof: bool, limit: usize) -> Next<Found> {
+    /// `searched` keeps what the searches for trigger starts found, for the
+    /// next call on the same haystack.
+    pub(crate) fn next(
+        &self,
+        hay: &[u8],
+        pos: usize,
+        floor: usize,
+        eof: bool,
+        limit: usize,
+        searched: &mut StartHits,
+    ) -> Next<Found> {
         let cx = Cx { hay, floor, kinds: self.kinds };
         // Only triggers starting before `limit` matter: search no further
         // than where the last of them could end.
@@ -351,16 +404,16 @@ impl Anchored {
         // The next hit of each search for trigger starts, kept until passed.
         let mut from = pos;
         let mut hits = [None; MAX_STARTS];
-        for (hit, starts) in hits.iter_mut().zip(&self.starts) {
-            *hit = if from < to { starts.find(hay, from, to) } else { None };
+        for (k, (hit, starts)) in hits.iter_mut().zip(&self.starts).enumerate() {
+            *hit = if from < to { searched.find(k, starts, hay, from, to) } else { None };
         }
         loop {
             if from >= to {
                 break;
             }
-            for (hit, starts) in hits.iter_mut().zip(&self.starts) {
+            for (k, (hit, starts)) in hits.iter_mut().zip(&self.starts).enumerate() {
                 if hit.is_some_and(|h| h < from) {
-                    *hit = starts.find(hay, from, to);
+                    *hit = searched.find(k, starts, hay, from, to);
                 }
             }
             let Some(at) = hits.iter().flatten().copied().min() else { break };
@@ -463,10 +516,31 @@ mod tests {
     }
 
     #[test]
+    fn remembered_start_hits_answer_as_fresh_searches() {
+        let anchored = Anchored::new(KindSet::DEFAULT).expect("default kinds include anchored ones");
+        let text = "验证码123456，QQ 12345678，护照E12345678 (x) a@b.cn 密码abc PIN 1234 身份证 微信 wx_1".repeat(3);
+        let hay = text.as_bytes();
+        let mut searched = StartHits::default();
+        let mut from = 0;
+        let mut step = 0;
+        while from < hay.len() {
+            // Ranges that end early, late, and at the end of the haystack.
+            for to in [from + 7, from + 40, hay.len()].map(|t| t.min(hay.len())) {
+                for (k, starts) in anchored.starts.iter().enumerate() {
+                    let fresh = starts.find(hay, from, to).map(|(f, _)| f);
+                    assert_eq!(searched.find(k, starts, hay, from, to), fresh, "search {k} over {from}..{to}");
+                }
+            }
+            step = step % 5 + 1;
+            from += step;
+        }
+    }
+
+    #[test]
     fn finds_triggers_in_ascii_text_and_not_lookalikes() {
         let anchored = Anchored::new(KindSet::DEFAULT).expect("default kinds include anchored ones");
         let text = "path=/api/v1/items?x=1 Password: hunter22 done";
-        let found = anchored.next(text.as_bytes(), 0, 0, true, usize::MAX);
+        let found = anchored.next(text.as_bytes(), 0, 0, true, usize::MAX, &mut StartHits::default());
         match found {
             Next::Found(f) => assert_eq!(&text[f.start..f.end], "hunter22"),
             other => panic!("expected the password, got {other:?}"),

@@ -59,6 +59,7 @@ pub(crate) struct Scratch {
     digit: finder::DigitCache,
     address: Option<AddressCache>,
     anchored: Option<SearchCache<anchored::Found>>,
+    anchored_starts: anchored::StartHits,
     custom: Option<CustomCache>,
     /// End of the last match, or where the text began: an address never
     /// reaches back past it. This, not the scan position, bounds the walk
@@ -78,6 +79,7 @@ impl Scratch {
         self.horizon = 0;
         self.address = None;
         self.anchored = None;
+        self.anchored_starts = anchored::StartHits::default();
         self.custom = None;
         self.digit = finder::DigitCache::default();
     }
@@ -99,7 +101,8 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
             (cached(&scratch.anchored), scratch.custom.map_or(Next::None, |c| c.next))
         } else {
             let address = next_address(det, hay, *pos, scratch.floor, eof, &mut scratch.address);
-            let anchored = next_anchored(det, hay, *pos, scratch.floor, eof, &mut scratch.anchored);
+            let anchored =
+                next_anchored(det, hay, *pos, scratch.floor, eof, &mut scratch.anchored, &mut scratch.anchored_starts);
             let custom = next_custom(det, hay, *pos, eof, &mut scratch.custom);
             scratch.horizon = if scratch.floor <= *pos {
                 first_relevant(&address).min(first_relevant(&anchored)).min(first_relevant(&custom))
@@ -478,6 +481,7 @@ fn next_anchored(
     floor: usize,
     eof: bool,
     cache: &mut Option<SearchCache<anchored::Found>>,
+    starts: &mut anchored::StartHits,
 ) -> Next<anchored::Found> {
     let Some(detectors) = &det.anchored else { return Next::None };
     let floor = floor.min(pos);
@@ -490,7 +494,7 @@ fn next_anchored(
         }
         let limit = floor + anchored::MAX_BACK;
         if c.next.at_or_after(limit) {
-            let near = detectors.next(hay, pos, floor, eof, limit);
+            let near = detectors.next(hay, pos, floor, eof, limit, starts);
             if !matches!(near, Next::None) {
                 c.next = near;
             }
@@ -499,7 +503,7 @@ fn next_anchored(
             return c.next;
         }
     }
-    let next = detectors.next(hay, pos, floor, eof, usize::MAX);
+    let next = detectors.next(hay, pos, floor, eof, usize::MAX, starts);
     *cache = Some(SearchCache { from: pos, floor, next });
     next
 }
