@@ -1046,6 +1046,22 @@ pub(crate) fn plate_start_before(hay: &[u8], t: usize, floor: usize) -> Option<u
     let lo = floor.max(t.saturating_sub(PLATE_LEAD));
     let mut i = t;
     let mut letters = 0;
+    // ASCII before the number (`/api/v1`, `T00:00`, `id A1`) is read a
+    // byte at a time: each byte is a character, a letter or one of the
+    // separators `plate_sep` knows, or it ends the search.
+    while i > lo && hay[i - 1] < 0x80 {
+        match hay[i - 1] {
+            b if b.is_ascii_alphabetic() => {
+                letters += 1;
+                if letters > 3 {
+                    return None;
+                }
+            }
+            b' ' | b'-' | b'.' => {}
+            _ => return None,
+        }
+        i -= 1;
+    }
     while let Some(c) = prev_char_start(hay, i, lo) {
         if hay[c] >= 0xE0 && province_at(hay, c) {
             return Some(c);
