@@ -929,9 +929,36 @@ const PROVINCES: &str = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂�
 /// driving school, trailer, consulate, test, oversize, Hong Kong, Macao.
 const PLATE_SUFFIXES: &str = "警学挂领试超港澳";
 
+/// First code point of the block [`PROVINCE_BITS`] covers (CJK Unified
+/// Ideographs, where every province abbreviation lies).
+const CJK_FIRST: u32 = 0x4E00;
+
+/// One bit per code point from [`CJK_FIRST`] to U+9FFF, set for the
+/// province abbreviations: a look-up instead of 31 comparisons, for every
+/// number after a letter (`SF123…`, `v1`).
+const PROVINCE_BITS: [u64; 328] = {
+    let mut bits = [0u64; 328];
+    let b = PROVINCES.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let cp = ((b[i] as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
+        assert!(b[i] & 0xF0 == 0xE0 && cp >= CJK_FIRST && cp <= 0x9FFF, "a province is a three-byte ideograph");
+        let k = (cp - CJK_FIRST) as usize;
+        bits[k / 64] |= 1 << (k % 64);
+        i += 3;
+    }
+    bits
+};
+
 /// Whether a province abbreviation starts at `i`.
 fn province_at(hay: &[u8], i: usize) -> bool {
-    hay.get(i..i + 3).is_some_and(|c| PROVINCES.as_bytes().chunks(3).any(|p| p == c))
+    let Some(&[b0, b1, b2]) = hay.get(i..i + 3) else { return false };
+    if b0 & 0xF0 != 0xE0 || b1 & 0xC0 != 0x80 || b2 & 0xC0 != 0x80 {
+        return false;
+    }
+    let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+    let Some(k) = cp.checked_sub(CJK_FIRST).map(|k| k as usize) else { return false };
+    PROVINCE_BITS.get(k / 64).is_some_and(|w| w >> (k % 64) & 1 == 1)
 }
 
 /// A letter, ASCII or full width, at `i`: upper case, and its byte length.
@@ -1256,6 +1283,13 @@ mod tests {
     fn triggers_and_roles_line_up() {
         assert_eq!(TRIGGERS.len(), ROLES.len());
         assert_eq!(PROVINCES.chars().count(), 31);
+        // The bit table says yes for the provinces and nothing else.
+        for c in (0x3000..0xA000).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(province_at(bytes, 0), PROVINCES.contains(c), "{c}");
+        }
+        assert!(!province_at("京".as_bytes(), 1) && !province_at(&"京".as_bytes()[..2], 0));
         assert!(PROVINCES.chars().all(|c| c.len_utf8() == 3));
         assert!(PLATE_SUFFIXES.chars().all(|c| c.len_utf8() == 3));
     }
