@@ -179,10 +179,11 @@ const MAX_STARTS: usize = 8;
 enum Starts {
     /// Up to three single bytes.
     Bytes(Vec<u8>),
-    /// Up to 64 short literals.
-    Packed(aho_corasick::packed::Searcher),
-    /// Literals, where no vector searcher is available.
-    Automaton(AhoCorasick),
+    /// Up to 64 short literals, and the length of the longest.
+    Packed(aho_corasick::packed::Searcher, usize),
+    /// Literals, where no vector searcher is available, and the length of
+    /// the longest.
+    Automaton(AhoCorasick, usize),
 }
 
 impl Starts {
@@ -217,14 +218,24 @@ impl Starts {
             for l in chunk {
                 builder.add(l);
             }
+            let longest = chunk.iter().map(|l| l.len()).max().unwrap_or(0);
             out.push(match builder.build() {
-                Some(s) => Starts::Packed(s),
+                Some(s) => Starts::Packed(s, longest),
                 None => Starts::Automaton(
                     AhoCorasickBuilder::new().build(chunk).expect("the built-in trigger prefixes are few and valid"),
+                    longest,
                 ),
             });
         }
         out
+    }
+
+    /// Length of the longest literal.
+    fn longest(&self) -> usize {
+        match self {
+            Starts::Bytes(_) => 1,
+            Starts::Packed(_, n) | Starts::Automaton(_, n) => *n,
+        }
     }
 
     /// The first literal that lies in `from..to`: where it starts and ends.
@@ -237,10 +248,10 @@ impl Starts {
                 [a, b, c, ..] => memchr::memchr3(*a, *b, *c, span),
                 [] => None,
             },
-            Starts::Packed(s) => {
+            Starts::Packed(s, _) => {
                 return s.find_in(hay, aho_corasick::Span::from(from..to)).map(|m| (m.start(), m.end()));
             }
-            Starts::Automaton(a) => {
+            Starts::Automaton(a, _) => {
                 return a.find(aho_corasick::Input::new(hay).range(from..to)).map(|m| (m.start(), m.end()));
             }
         };
@@ -275,6 +286,7 @@ impl StartHits {
     /// The first offset in `from..to` where a literal of search `k`
     /// starts, from the last search when that answers it.
     fn find(&mut self, k: usize, starts: &Starts, hay: &[u8], from: usize, to: usize) -> Option<usize> {
+        let mut search_from = from;
         if let Some(s) = self.0[k]
             && s.from <= from
         {
@@ -285,10 +297,15 @@ impl StartHits {
                 Some((f, end)) if f >= from && end <= to => return Some(f),
                 Some((f, _)) if f >= to => return None,
                 None if to <= s.to => return None,
+                // Nothing lies in `s.from..s.to`: only a literal that ends
+                // past `s.to` can be new (searches bounded by a limit
+                // just past the last match come one after another, each
+                // reaching a little further).
+                None if from <= s.to => search_from = from.max((s.to + 1).saturating_sub(starts.longest())),
                 _ => {}
             }
         }
-        let found = starts.find(hay, from, to);
+        let found = starts.find(hay, search_from, to);
         self.0[k] = Some(Searched { from, to, found });
         found.map(|(f, _)| f)
     }
