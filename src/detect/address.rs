@@ -26,8 +26,6 @@
 //! Spans are at most [`MAX_ADDRESS_CHARS`] characters; the parser reads at
 //! most [`MAX_BACK_CHARS`] characters before the first detail.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use super::gazetteer::{Gazetteer, Level};
 use crate::scan::context::{Cue, Hotwords};
 use crate::scan::units::{prev_char_start, utf8_len};
@@ -272,7 +270,31 @@ fn char_at(hay: &[u8], i: usize) -> Option<(char, usize)> {
     char::from_u32(cp).map(|c| (c, len))
 }
 
+/// The character that ends at `end`, not starting before `floor`, and its
+/// start. ASCII and three-byte characters (all of Chinese) are decoded
+/// straight from the bytes before `end`; the rest walks back to the lead
+/// byte. Both give what [`char_at`] gives at the lead byte.
+#[inline]
 fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
+    if end <= floor {
+        return None;
+    }
+    let last = hay[end - 1];
+    if last < 0x80 {
+        return Some((char::from(last), end - 1));
+    }
+    if end - floor >= 3 {
+        let (b0, b1) = (hay[end - 3], hay[end - 2]);
+        if b0 & 0xF0 == 0xE0 && b1 & 0xC0 == 0x80 && last & 0xC0 == 0x80 {
+            let cp = u32::from(b0 & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(last & 0x3F);
+            // Below U+0800 is an overlong form; surrogates are no characters.
+            return if cp < 0x800 { None } else { char::from_u32(cp).map(|c| (c, end - 3)) };
+        }
+    }
+    char_before_slow(hay, end, floor)
+}
+
+fn char_before_slow(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
     let start = prev_char_start(hay, end, floor)?;
     char_at(hay, start).filter(|&(_, len)| start + len == end).map(|(c, _)| (c, start))
 }
@@ -383,15 +405,112 @@ impl<F: Start> Next<F> {
 #[derive(Clone, Debug)]
 pub(crate) struct Addresses {
     gazetteer: Gazetteer,
-    /// The unit words, for anchored reads at a given offset.
-    units: AhoCorasick,
-    /// The same words for the search for seeds: a vectorized searcher
-    /// that confirms a hit by comparing the few words sharing its
-    /// fingerprint, cheaper per hit than the automaton (seed words such as
-    /// `号` and `区` are common, and most hits are rejected at once). `None`
-    /// where the CPU has no vector unit it supports.
+    /// The unit words by first character, for reads at a given offset.
+    words: UnitWords,
+    /// [`SEED_CHARS`], for the search for seeds: a vectorized searcher
+    /// whose hits are confirmed by [`UnitWords::at`]. Fewer and shorter
+    /// patterns than the words themselves make its filter sharper, which
+    /// more than pays for the hits no word goes with (`元` in `100元`).
+    /// `None` where the CPU has no vector unit it supports.
     seeds: Option<aho_corasick::packed::Searcher>,
-    parts: Vec<Part>,
+    /// For each of [`SEED_CHARS`], where the words it may belong to start.
+    seed_roles: Vec<SeedRole>,
+}
+
+/// The characters the search for seeds looks for: every unit word has its
+/// first or its second character here. Where a word's first character is
+/// common in chat (`单` of `订单`, `公` of `公司`, `山`, `华`, `家`), its
+/// rarer second one is searched for instead (`单元` by `元`, `公馆` by
+/// `馆`, `家园` by `园`); and fewer than 33 characters keep the packed
+/// searcher on its faster variant (eight buckets over 32-byte blocks).
+const SEED_CHARS: &[char] = &[
+    '号', '弄', '栋', '幢', '座', '楼', '层', '室', '房', '组', '队', '期', '村', '屯', '路', '街', '巷', '区', '元',
+    '委', '大', '胡', '园', '馆', '寓', '苑', '庄', '庭', '天',
+];
+
+/// Where the unit words a seed character belongs to start.
+#[derive(Clone, Copy, Debug)]
+struct SeedRole {
+    /// Some word starts with it.
+    first: bool,
+    /// Some word has it as its second character.
+    second: bool,
+}
+
+impl SeedRole {
+    fn of(c: char) -> SeedRole {
+        let nth = |n: usize| UNIT_WORDS.iter().any(|(w, _)| w.chars().nth(n) == Some(c));
+        SeedRole { first: nth(0), second: nth(1) }
+    }
+}
+
+/// The unit words grouped by their first character, so that the longest
+/// word at an offset is found by one lookup and a few byte comparisons:
+/// far cheaper than an anchored run of the automaton, and the parser asks
+/// at every seed and every character it reads forward over.
+#[derive(Clone, Debug)]
+struct UnitWords {
+    /// Each distinct first character's bytes as one big-endian integer,
+    /// sorted.
+    firsts: Vec<u32>,
+    /// For each entry of `firsts`, the indices into [`UNIT_WORDS`] of the
+    /// words starting with it, longest first (what a leftmost-longest
+    /// search picks among words starting at one offset).
+    by_first: Vec<Vec<usize>>,
+}
+
+impl UnitWords {
+    fn new() -> UnitWords {
+        let mut firsts: Vec<u32> = UNIT_WORDS.iter().map(|(w, _)| first_char_key(w)).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let by_first = firsts
+            .iter()
+            .map(|&key| {
+                let mut words: Vec<usize> =
+                    (0..UNIT_WORDS.len()).filter(|&w| first_char_key(UNIT_WORDS[w].0) == key).collect();
+                words.sort_by_key(|&w| core::cmp::Reverse(UNIT_WORDS[w].0.len()));
+                words
+            })
+            .collect();
+        UnitWords { firsts, by_first }
+    }
+
+    /// The index of the first character that starts at `i`, if any word
+    /// starts with it.
+    #[inline]
+    fn first_at(&self, hay: &[u8], i: usize) -> Option<usize> {
+        let len = utf8_len(*hay.get(i)?)?;
+        let bytes = hay.get(i..i + len)?;
+        let key = bytes.iter().fold(0u32, |key, &b| key << 8 | u32::from(b));
+        self.firsts.binary_search(&key).ok()
+    }
+
+    /// The longest word starting at `i`, given the index of the first
+    /// character there: its end and part.
+    #[inline]
+    fn longest(&self, hay: &[u8], i: usize, first: usize) -> Option<(usize, Part)> {
+        let rest = &hay[i..];
+        // Compared byte by byte: the words are a few bytes long, shorter
+        // than a call to `memcmp` costs.
+        let starts_with = |word: &[u8]| rest.len() >= word.len() && rest.iter().zip(word).all(|(a, b)| a == b);
+        self.by_first[first].iter().find(|&&w| starts_with(UNIT_WORDS[w].0.as_bytes())).map(|&w| {
+            let (word, part) = UNIT_WORDS[w];
+            (i + word.len(), part)
+        })
+    }
+
+    /// The longest word starting at `i`: its end and part.
+    #[inline]
+    fn at(&self, hay: &[u8], i: usize) -> Option<(usize, Part)> {
+        self.longest(hay, i, self.first_at(hay, i)?)
+    }
+}
+
+/// A word's first character's bytes as one big-endian integer.
+fn first_char_key(word: &str) -> u32 {
+    let first = word.chars().next().map_or(0, char::len_utf8);
+    word.as_bytes()[..first].iter().fold(0u32, |key, &b| key << 8 | u32::from(b))
 }
 
 /// A detail: the number (if any) and the unit word.
@@ -412,17 +531,16 @@ impl Addresses {
     }
 
     fn new() -> Addresses {
-        let units = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(aho_corasick::StartKind::Both)
-            .build(UNIT_WORDS.iter().map(|(w, _)| w))
-            .expect("the unit words build");
         let seeds = aho_corasick::packed::Config::new()
-            .match_kind(aho_corasick::packed::MatchKind::LeftmostLongest)
             .builder()
-            .extend(UNIT_WORDS.iter().map(|(w, _)| w))
+            .extend(SEED_CHARS.iter().map(|c| c.encode_utf8(&mut [0; 4]).as_bytes().to_vec()))
             .build();
-        Addresses { gazetteer: Gazetteer::load(), units, seeds, parts: UNIT_WORDS.iter().map(|&(_, p)| p).collect() }
+        Addresses {
+            gazetteer: Gazetteer::load(),
+            words: UnitWords::new(),
+            seeds,
+            seed_roles: SEED_CHARS.iter().map(|&c| SeedRole::of(c)).collect(),
+        }
     }
 
     /// The first unit word starting at or after `from`: its start, end and
@@ -434,17 +552,51 @@ impl Addresses {
         if from >= to {
             return None;
         }
-        let (start, end, pattern) = match &self.seeds {
-            Some(seeds) => {
-                let m = seeds.find_in(hay, aho_corasick::Span::from(from..to))?;
-                (m.start(), m.end(), m.pattern().as_usize())
+        let within = &hay[..to];
+        match &self.seeds {
+            Some(seeds) => Self::search_seeds(seeds, &self.seed_roles, &self.words, within, from),
+            None => Self::scan_seeds(&self.words, within, from),
+        }
+    }
+
+    /// The first unit word in `within[from..]` by the packed searcher.
+    fn search_seeds(
+        seeds: &aho_corasick::packed::Searcher,
+        roles: &[SeedRole],
+        words: &UnitWords,
+        within: &[u8],
+        from: usize,
+    ) -> Option<(usize, usize, Part)> {
+        // Every word in `within[from..]` starts at a hit or one character
+        // before it (where a hit is its second character), and the
+        // candidates come in order: a hit is a whole character, so the next
+        // one starts after it. The first candidate with a word is the first
+        // word, and the longest one there is what a leftmost-longest search
+        // over the words would give.
+        let mut at = from;
+        loop {
+            let m = seeds.find_in(within, aho_corasick::Span::from(at..within.len()))?;
+            let hit = m.start();
+            let role = roles[m.pattern().as_usize()];
+            if role.second
+                && let Some(start) = prev_char_start(within, hit, from)
+                && let Some((end, part)) = words.at(within, start)
+            {
+                return Some((start, end, part));
             }
-            None => {
-                let m = self.units.find(aho_corasick::Input::new(hay).range(from..to))?;
-                (m.start(), m.end(), m.pattern().as_usize())
+            if role.first
+                && let Some((end, part)) = words.at(within, hit)
+            {
+                return Some((hit, end, part));
             }
-        };
-        Some((start, end, self.parts[pattern]))
+            at = hit + 1;
+        }
+    }
+
+    /// The first unit word in `within[from..]`, looked for at every offset
+    /// in turn: the same answer as [`Self::search_seeds`], only slower.
+    fn scan_seeds(words: &UnitWords, within: &[u8], from: usize) -> Option<(usize, usize, Part)> {
+        (from..within.len()).find_map(|i| words.at(within, i).map(|(end, part)| (i, end, part)))
     }
 
     /// The first address whose address word lies at or after `pos`; its
@@ -517,8 +669,7 @@ impl Addresses {
 
     /// The unit word starting exactly at `i`.
     fn unit_at(&self, hay: &[u8], i: usize) -> Option<(usize, Part)> {
-        let m = self.units.find(aho_corasick::Input::new(hay).range(i..).anchored(aho_corasick::Anchored::Yes))?;
-        Some((m.end(), self.parts[m.pattern().as_usize()]))
+        self.words.at(hay, i)
     }
 
     /// A detail (number and unit word) starting exactly at `i`. `chained`:
@@ -1073,6 +1224,104 @@ mod tests {
                 .and_then(|s| s.chars().next())
                 .map(|c| (c, len));
             assert_eq!(char_at(&bytes, i), expected, "at {i}");
+        }
+    }
+
+    /// A text with every unit word whole, cut and side by side, in chat
+    /// around it, with bytes that are not UTF-8.
+    fn unit_word_text() -> Vec<u8> {
+        let mut text = "客户说地址是北京市朝阳区建国路88号院3号楼2单元1102室，新村路大街道胡同小区花园家园天地"
+            .as_bytes()
+            .to_vec();
+        for (w, _) in UNIT_WORDS {
+            text.extend_from_slice(w.as_bytes());
+            text.extend_from_slice("订单100元".as_bytes());
+            text.extend_from_slice(&w.as_bytes()[..w.len() - 1]);
+            text.push(b'7');
+        }
+        for (a, _) in UNIT_WORDS {
+            for (b, _) in UNIT_WORDS {
+                text.extend_from_slice(a.as_bytes());
+                text.extend_from_slice(b.as_bytes());
+            }
+        }
+        text.extend_from_slice(b"\xE5\xBC\x84\xE5\xE6\x94\xAF\xE5\xBC\x84\xBC\x84\x80\xE5\x8F");
+        text
+    }
+
+    fn reference(kind: aho_corasick::StartKind) -> aho_corasick::AhoCorasick {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .start_kind(kind)
+            .build(UNIT_WORDS.iter().map(|(w, _)| w))
+            .unwrap()
+    }
+
+    #[test]
+    fn unit_words_read_the_longest_word_like_an_anchored_search() {
+        let text = unit_word_text();
+        let words = UnitWords::new();
+        let automaton = reference(aho_corasick::StartKind::Anchored);
+        let mut found = 0;
+        for i in 0..=text.len() {
+            let expected = automaton
+                .find(aho_corasick::Input::new(&text).range(i..).anchored(aho_corasick::Anchored::Yes))
+                .map(|m| (m.end(), UNIT_WORDS[m.pattern().as_usize()].1));
+            found += usize::from(expected.is_some());
+            assert_eq!(words.at(&text, i), expected, "at {i}");
+        }
+        assert!(found > UNIT_WORDS.len() * UNIT_WORDS.len(), "{found}");
+    }
+
+    #[test]
+    fn seed_search_finds_what_a_leftmost_longest_search_finds() {
+        let text = unit_word_text();
+        let addresses = Addresses::shared();
+        let automaton = reference(aho_corasick::StartKind::Unanchored);
+        // Every start, and ends that cut words too.
+        for to in [text.len(), text.len() - 7, 200, 61] {
+            let within = &text[..to];
+            for from in 0..=to {
+                let expected = automaton
+                    .find(aho_corasick::Input::new(within).range(from..))
+                    .map(|m| (m.start(), m.end(), UNIT_WORDS[m.pattern().as_usize()].1));
+                let plain = Addresses::scan_seeds(&addresses.words, within, from);
+                assert_eq!(plain, expected, "plain from {from} to {to}");
+                if let Some(seeds) = &addresses.seeds {
+                    let packed = Addresses::search_seeds(seeds, &addresses.seed_roles, &addresses.words, within, from);
+                    assert_eq!(packed, expected, "packed from {from} to {to}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn seed_characters_find_every_unit_word() {
+        assert!(SEED_CHARS.len() <= 32, "more than the packed searcher's slim variant takes");
+        for (w, _) in UNIT_WORDS {
+            let mut chars = w.chars();
+            let (first, second) = (chars.next(), chars.next());
+            let seeded = |c: Option<char>| c.is_some_and(|c| SEED_CHARS.contains(&c));
+            assert!(seeded(first) || seeded(second), "{w}");
+        }
+        for &c in SEED_CHARS {
+            let role = SeedRole::of(c);
+            assert!(role.first || role.second, "{c} belongs to no word");
+        }
+    }
+
+    #[test]
+    fn reads_the_character_before_as_a_walk_back_to_its_lead_byte_does() {
+        let mut bytes = "a号é😀中\u{800}\u{FFFF}".as_bytes().to_vec();
+        bytes
+            .extend_from_slice(b"\xC0\xAF\xE0\x80\xAF\xED\xA0\x80\xF4\x90\x80\x80\x80\xFF\xE4\xB8\xE5\x8F\xB7\xBC\x84");
+        for floor in 0..bytes.len() {
+            for end in 0..=bytes.len() {
+                let expected = prev_char_start(&bytes, end, floor).and_then(|start| {
+                    char_at(&bytes, start).filter(|&(_, len)| start + len == end).map(|(c, _)| (c, start))
+                });
+                assert_eq!(char_before(&bytes, end, floor), expected, "end {end} floor {floor}");
+            }
         }
     }
 
