@@ -197,8 +197,25 @@ const LEAD_INS: &[&str] = &[
     "放在",
 ];
 
+/// First code point of the CJK block that [`STOPPERS`] lie in.
+const CJK_FIRST: u32 = 0x4E00;
+
+/// [`STOPPERS`] as bits over the CJK block: the backward read asks for every
+/// character it passes.
+const STOPPER_BITS: [u64; 0x5200 / 64] = {
+    let mut bits = [0u64; 0x5200 / 64];
+    let mut i = 0;
+    while i < STOPPERS.len() {
+        let k = STOPPERS[i] as u32 - CJK_FIRST;
+        bits[(k / 64) as usize] |= 1 << (k % 64);
+        i += 1;
+    }
+    bits
+};
+
 fn is_stopper(c: char) -> bool {
-    STOPPERS.contains(&c)
+    let k = (c as u32).wrapping_sub(CJK_FIRST) as usize;
+    k < 0x5200 && STOPPER_BITS[k / 64] & (1 << (k % 64)) != 0
 }
 
 /// Whether `c` can be part of an address name (CJK ideographs and ASCII
@@ -861,7 +878,8 @@ impl Addresses {
         let mut start = self.back_start(hay, number_start, floor);
         // Leading words before a full division name are chatter (`你好北京市`);
         // a short form may just be part of a compound name (`天鹅湖滨江`).
-        if let Some(a) = self.first_division(hay, start, number_start)
+        let first = self.first_division(hay, start, number_start);
+        if let Some(a) = first
             && (!a.short || a.level < Level::County)
             && !a.ambiguous
         {
@@ -875,20 +893,23 @@ impl Addresses {
         // A division name that is also an everyday word (`西安`, `长沙`)
         // counts only with an address word before it.
         let mut division = false;
-        let mut i = start;
-        while let Some(a) = self.first_division(hay, i, number_start) {
+        // The first division from `start` is `first`, whether `start` moved
+        // to it or not: the search is the same, or starts where it found it.
+        let mut next = first;
+        while let Some(a) = next {
             admin |= !a.ambiguous;
             division = true;
-            i = a.end;
+            next = self.first_division(hay, a.end, number_start);
         }
-        let town = find_any(&hay[start..number_start], &["镇", "乡", "街道"]).is_some();
+        // Asked for villages only.
+        let town = || contains_any(&hay[start..number_start], &["镇", "乡", "街道"]);
         let named = char_count(&hay[lead..number_start]) >= 2;
         let (road_before, place_before) = name_before(hay, number_start);
         let evidence = match part {
             // A village with a detail after it stands on its own
             // (`王庄村3组`, `中关村大街27号`); alone it needs a division or a
             // township before it (`宁平镇王庄村`).
-            Part::Village => named && (admin || town || chained),
+            Part::Village => named && (admin || town() || chained),
             // A road after a division name (`深圳市龙华区延安路`), or with a
             // house number after it (`延安路88号`).
             Part::Road | Part::Compound => {
@@ -1199,9 +1220,11 @@ fn char_count(s: &[u8]) -> usize {
     s.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
-/// Offset of the first of `words` in `s`.
-fn find_any(s: &[u8], words: &[&str]) -> Option<usize> {
-    words.iter().filter_map(|w| memchr::memmem::find(s, w.as_bytes())).min()
+/// Whether any of `words` occurs in `s`, which is at most an address long:
+/// a pass over its bytes costs less than setting up a substring search for
+/// each word.
+fn contains_any(s: &[u8], words: &[&str]) -> bool {
+    (0..s.len()).any(|i| words.iter().any(|w| s[i..].starts_with(w.as_bytes())))
 }
 
 #[cfg(test)]
@@ -1322,6 +1345,13 @@ mod tests {
                 });
                 assert_eq!(char_before(&bytes, end, floor), expected, "end {end} floor {floor}");
             }
+        }
+    }
+
+    #[test]
+    fn stopper_bits_hold_the_stoppers_and_nothing_else() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(is_stopper(c), STOPPERS.contains(&c), "{c:?}");
         }
     }
 
