@@ -272,6 +272,16 @@ fn char_at(hay: &[u8], i: usize) -> Option<(char, usize)> {
     if b0 < 0x80 {
         return Some((char::from(b0), 1));
     }
+    if b0 & 0xF0 == 0xE0 {
+        // Three bytes: all of Chinese, decoded without the loop below.
+        let &[b1, b2] = hay.get(i + 1..i + 3)? else { return None };
+        if b1 & 0xC0 != 0x80 || b2 & 0xC0 != 0x80 {
+            return None;
+        }
+        let cp = u32::from(b0 & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+        // Below U+0800 is an overlong form; surrogates are no characters.
+        return if cp < 0x800 { None } else { char::from_u32(cp).map(|c| (c, 3)) };
+    }
     let len = utf8_len(b0)?;
     let tail = hay.get(i + 1..i + len)?;
     if tail.iter().any(|&b| b & 0xC0 != 0x80) {
