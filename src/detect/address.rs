@@ -197,25 +197,40 @@ const LEAD_INS: &[&str] = &[
     "放在",
 ];
 
-/// First code point of the CJK block that [`STOPPERS`] lie in.
-const CJK_FIRST: u32 = 0x4E00;
+/// A set of characters of the CJK block (U+4E00..=U+9FFF), one bit each.
+struct CjkBits([u64; CJK_LEN / 64]);
 
-/// [`STOPPERS`] as bits over the CJK block: the backward read asks for every
-/// character it passes.
-const STOPPER_BITS: [u64; 0x5200 / 64] = {
-    let mut bits = [0u64; 0x5200 / 64];
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LEN: usize = 0x5200;
+
+/// The bit set of `chars`, all of which must lie in the CJK block (a
+/// compile error otherwise).
+const fn cjk_bits(chars: &[char]) -> CjkBits {
+    let mut bits = [0u64; CJK_LEN / 64];
     let mut i = 0;
-    while i < STOPPERS.len() {
-        let k = STOPPERS[i] as u32 - CJK_FIRST;
-        bits[(k / 64) as usize] |= 1 << (k % 64);
+    while i < chars.len() {
+        let k = (chars[i] as u32 - CJK_FIRST) as usize;
+        bits[k / 64] |= 1 << (k % 64);
         i += 1;
     }
-    bits
-};
+    CjkBits(bits)
+}
+
+impl CjkBits {
+    /// Whether `c` is in the set, or `None` outside the CJK block.
+    #[inline]
+    fn get(&self, c: char) -> Option<bool> {
+        let k = (c as u32).wrapping_sub(CJK_FIRST) as usize;
+        (k < CJK_LEN).then(|| self.0[k / 64] & (1 << (k % 64)) != 0)
+    }
+}
+
+/// [`STOPPERS`] as a bit set: the backward read asks for every character it
+/// passes.
+const STOPPER_BITS: CjkBits = cjk_bits(STOPPERS);
 
 fn is_stopper(c: char) -> bool {
-    let k = (c as u32).wrapping_sub(CJK_FIRST) as usize;
-    k < 0x5200 && STOPPER_BITS[k / 64] & (1 << (k % 64)) != 0
+    STOPPER_BITS.get(c) == Some(true)
 }
 
 /// Whether `c` can be part of an address name (CJK ideographs and ASCII
@@ -224,40 +239,26 @@ fn is_name_char(c: char) -> bool {
     (('\u{4E00}'..='\u{9FFF}').contains(&c) && !is_stopper(c)) || c.is_ascii_alphabetic()
 }
 
+/// Chinese numerals and house-number prefixes in [`is_number_char`]; `〇`
+/// lies outside the CJK block and is tested on its own.
+const CJK_NUMBER_CHARS: &[char] = &[
+    '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '幺', '甲', '乙', '丙', '丁',
+    '第', '附',
+];
+
+const CJK_NUMBER_BITS: CjkBits = cjk_bits(CJK_NUMBER_CHARS);
+
 /// Characters of the number in a detail, house-number prefixes (`甲37号`)
-/// and dashes (`20-2号`) included.
+/// and dashes (`20-2号`) included. Asked for every character the parser
+/// passes, so the Chinese ones are looked up in a bit set.
 fn is_number_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || ('０'..='９').contains(&c)
-        || ('Ａ'..='Ｚ').contains(&c)
-        || matches!(
-            c,
-            '-' | '－'
-                | '#'
-                | '＃'
-                | '零'
-                | '〇'
-                | '一'
-                | '二'
-                | '两'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '幺'
-                | '甲'
-                | '乙'
-                | '丙'
-                | '丁'
-                | '第'
-                | '附'
-        )
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || matches!(c, '-' | '#');
+    }
+    if let Some(found) = CJK_NUMBER_BITS.get(c) {
+        return found;
+    }
+    ('０'..='９').contains(&c) || ('Ａ'..='Ｚ').contains(&c) || matches!(c, '－' | '＃' | '〇')
 }
 
 /// Separators between address parts.
@@ -1363,6 +1364,22 @@ mod tests {
         for c in (0..0x11_0000).filter_map(char::from_u32) {
             assert_eq!(is_stopper(c), STOPPERS.contains(&c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn number_characters_are_digits_letters_numerals_and_prefixes() {
+        let listed = |c: char| {
+            c.is_ascii_alphanumeric()
+                || ('０'..='９').contains(&c)
+                || ('Ａ'..='Ｚ').contains(&c)
+                || "-－#＃〇".contains(c)
+                || CJK_NUMBER_CHARS.contains(&c)
+        };
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(is_number_char(c), listed(c), "{c:?}");
+        }
+        assert!("0aZ８Ｂ-＃〇零两十百千甲第附".chars().all(is_number_char));
+        assert!(!"号路，。 万亿".chars().any(is_number_char));
     }
 
     #[test]
