@@ -915,7 +915,6 @@ impl Addresses {
         // Asked for villages only.
         let town = || contains_any(&hay[start..number_start], &["镇", "乡", "街道"]);
         let named = char_count(&hay[lead..number_start]) >= 2;
-        let (road_before, place_before) = name_before(hay, number_start);
         let evidence = match part {
             // A village with a detail after it stands on its own
             // (`王庄村3组`, `中关村大街27号`); alone it needs a division or a
@@ -928,6 +927,7 @@ impl Addresses {
                 (chained && name >= 1) || (admin && lead > start && (2..=8).contains(&name))
             }
             _ => {
+                let (road_before, place_before) = name_before(hay, number_start);
                 let road_number = part == Part::Number && road_before;
                 let place_detail = road_before || place_before;
                 // Three details in a row after a name are an address
@@ -952,8 +952,9 @@ impl Addresses {
     fn with_context(&self, hay: &[u8], start: usize, end: usize, hotwords: &Hotwords, named: bool) -> Parse {
         // Context is read before the scan position too (it is lookbehind,
         // kept by streams), so that where a scan resumed does not matter.
-        let near = hotwords.nearest(hay, start, 6, 0);
-        if named && near.is_some_and(|n| n.cue == Cue::Address && n.distance <= 2) {
+        // Read only when it can decide: the search for hotwords costs more
+        // than the rest of the span's tests.
+        if named && hotwords.nearest(hay, start, 6, 0).is_some_and(|n| n.cue == Cue::Address && n.distance <= 2) {
             let lead = self.admin_prefix(hay, start, end, false) - start;
             return Parse::Found(Found { start, end, lead, by_context: true });
         }
