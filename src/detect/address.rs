@@ -713,8 +713,12 @@ impl Addresses {
             j += len;
             n += 1;
         }
+        // Most reads find no number at all: no word need be looked up.
+        if n == 0 {
+            return None;
+        }
         let (end, part) = self.unit_at(hay, j)?;
-        if n == 0 || matches!(part, Part::Village | Part::Road | Part::Compound | Part::Subdistrict) {
+        if matches!(part, Part::Village | Part::Road | Part::Compound | Part::Subdistrict) {
             return None;
         }
         let d = Detail { number_start: i, end, part };
