@@ -481,6 +481,9 @@ struct UnitWords {
     /// Each distinct first character's bytes as one big-endian integer,
     /// sorted.
     firsts: Vec<u32>,
+    /// The low 12 bits of each of `firsts`, as a bit set: most characters
+    /// start no word, and this turns them away before the binary search.
+    maybe: [u64; 64],
     /// For each entry of `firsts`, the indices into [`UNIT_WORDS`] of the
     /// words starting with it, longest first (what a leftmost-longest
     /// search picks among words starting at one offset).
@@ -501,7 +504,12 @@ impl UnitWords {
                 words
             })
             .collect();
-        UnitWords { firsts, by_first }
+        let mut maybe = [0u64; 64];
+        for &key in &firsts {
+            let low = (key & 0xFFF) as usize;
+            maybe[low / 64] |= 1 << (low % 64);
+        }
+        UnitWords { firsts, maybe, by_first }
     }
 
     /// The index of the first character that starts at `i`, if any word
@@ -511,6 +519,10 @@ impl UnitWords {
         let len = utf8_len(*hay.get(i)?)?;
         let bytes = hay.get(i..i + len)?;
         let key = bytes.iter().fold(0u32, |key, &b| key << 8 | u32::from(b));
+        let low = (key & 0xFFF) as usize;
+        if self.maybe[low / 64] & (1 << (low % 64)) == 0 {
+            return None;
+        }
         self.firsts.binary_search(&key).ok()
     }
 
