@@ -26,8 +26,6 @@
 //! Spans are at most [`MAX_ADDRESS_CHARS`] characters; the parser reads at
 //! most [`MAX_BACK_CHARS`] characters before the first detail.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use super::gazetteer::{Gazetteer, Level};
 use crate::scan::context::{Cue, Hotwords};
 use crate::scan::units::{prev_char_start, utf8_len};
@@ -199,8 +197,40 @@ const LEAD_INS: &[&str] = &[
     "放在",
 ];
 
+/// A set of characters of the CJK block (U+4E00..=U+9FFF), one bit each.
+struct CjkBits([u64; CJK_LEN / 64]);
+
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LEN: usize = 0x5200;
+
+/// The bit set of `chars`, all of which must lie in the CJK block (a
+/// compile error otherwise).
+const fn cjk_bits(chars: &[char]) -> CjkBits {
+    let mut bits = [0u64; CJK_LEN / 64];
+    let mut i = 0;
+    while i < chars.len() {
+        let k = (chars[i] as u32 - CJK_FIRST) as usize;
+        bits[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    CjkBits(bits)
+}
+
+impl CjkBits {
+    /// Whether `c` is in the set, or `None` outside the CJK block.
+    #[inline]
+    fn get(&self, c: char) -> Option<bool> {
+        let k = (c as u32).wrapping_sub(CJK_FIRST) as usize;
+        (k < CJK_LEN).then(|| self.0[k / 64] & (1 << (k % 64)) != 0)
+    }
+}
+
+/// [`STOPPERS`] as a bit set: the backward read asks for every character it
+/// passes.
+const STOPPER_BITS: CjkBits = cjk_bits(STOPPERS);
+
 fn is_stopper(c: char) -> bool {
-    STOPPERS.contains(&c)
+    STOPPER_BITS.get(c) == Some(true)
 }
 
 /// Whether `c` can be part of an address name (CJK ideographs and ASCII
@@ -209,40 +239,26 @@ fn is_name_char(c: char) -> bool {
     (('\u{4E00}'..='\u{9FFF}').contains(&c) && !is_stopper(c)) || c.is_ascii_alphabetic()
 }
 
+/// Chinese numerals and house-number prefixes in [`is_number_char`]; `〇`
+/// lies outside the CJK block and is tested on its own.
+const CJK_NUMBER_CHARS: &[char] = &[
+    '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '幺', '甲', '乙', '丙', '丁',
+    '第', '附',
+];
+
+const CJK_NUMBER_BITS: CjkBits = cjk_bits(CJK_NUMBER_CHARS);
+
 /// Characters of the number in a detail, house-number prefixes (`甲37号`)
-/// and dashes (`20-2号`) included.
+/// and dashes (`20-2号`) included. Asked for every character the parser
+/// passes, so the Chinese ones are looked up in a bit set.
 fn is_number_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || ('０'..='９').contains(&c)
-        || ('Ａ'..='Ｚ').contains(&c)
-        || matches!(
-            c,
-            '-' | '－'
-                | '#'
-                | '＃'
-                | '零'
-                | '〇'
-                | '一'
-                | '二'
-                | '两'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '幺'
-                | '甲'
-                | '乙'
-                | '丙'
-                | '丁'
-                | '第'
-                | '附'
-        )
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || matches!(c, '-' | '#');
+    }
+    if let Some(found) = CJK_NUMBER_BITS.get(c) {
+        return found;
+    }
+    ('０'..='９').contains(&c) || ('Ａ'..='Ｚ').contains(&c) || matches!(c, '－' | '＃' | '〇')
 }
 
 /// Separators between address parts.
@@ -256,6 +272,16 @@ fn char_at(hay: &[u8], i: usize) -> Option<(char, usize)> {
     let b0 = *hay.get(i)?;
     if b0 < 0x80 {
         return Some((char::from(b0), 1));
+    }
+    if b0 & 0xF0 == 0xE0 {
+        // Three bytes: all of Chinese, decoded without the loop below.
+        let &[b1, b2] = hay.get(i + 1..i + 3)? else { return None };
+        if b1 & 0xC0 != 0x80 || b2 & 0xC0 != 0x80 {
+            return None;
+        }
+        let cp = u32::from(b0 & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+        // Below U+0800 is an overlong form; surrogates are no characters.
+        return if cp < 0x800 { None } else { char::from_u32(cp).map(|c| (c, 3)) };
     }
     let len = utf8_len(b0)?;
     let tail = hay.get(i + 1..i + len)?;
@@ -272,7 +298,31 @@ fn char_at(hay: &[u8], i: usize) -> Option<(char, usize)> {
     char::from_u32(cp).map(|c| (c, len))
 }
 
+/// The character that ends at `end`, not starting before `floor`, and its
+/// start. ASCII and three-byte characters (all of Chinese) are decoded
+/// straight from the bytes before `end`; the rest walks back to the lead
+/// byte. Both give what [`char_at`] gives at the lead byte.
+#[inline]
 fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
+    if end <= floor {
+        return None;
+    }
+    let last = hay[end - 1];
+    if last < 0x80 {
+        return Some((char::from(last), end - 1));
+    }
+    if end - floor >= 3 {
+        let (b0, b1) = (hay[end - 3], hay[end - 2]);
+        if b0 & 0xF0 == 0xE0 && b1 & 0xC0 == 0x80 && last & 0xC0 == 0x80 {
+            let cp = u32::from(b0 & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(last & 0x3F);
+            // Below U+0800 is an overlong form; surrogates are no characters.
+            return if cp < 0x800 { None } else { char::from_u32(cp).map(|c| (c, end - 3)) };
+        }
+    }
+    char_before_slow(hay, end, floor)
+}
+
+fn char_before_slow(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
     let start = prev_char_start(hay, end, floor)?;
     char_at(hay, start).filter(|&(_, len)| start + len == end).map(|(c, _)| (c, start))
 }
@@ -383,15 +433,128 @@ impl<F: Start> Next<F> {
 #[derive(Clone, Debug)]
 pub(crate) struct Addresses {
     gazetteer: Gazetteer,
-    /// The unit words, for anchored reads at a given offset.
-    units: AhoCorasick,
-    /// The same words for the search for seeds: a vectorized searcher
-    /// that confirms a hit by comparing the few words sharing its
-    /// fingerprint, cheaper per hit than the automaton (seed words such as
-    /// `号` and `区` are common, and most hits are rejected at once). `None`
-    /// where the CPU has no vector unit it supports.
+    /// The unit words by first character, for reads at a given offset.
+    words: UnitWords,
+    /// [`SEED_CHARS`], for the search for seeds: a vectorized searcher
+    /// whose hits are confirmed by [`UnitWords::at`]. Fewer and shorter
+    /// patterns than the words themselves make its filter sharper, which
+    /// more than pays for the hits no word goes with (`元` in `100元`).
+    /// `None` where the CPU has no vector unit it supports.
     seeds: Option<aho_corasick::packed::Searcher>,
-    parts: Vec<Part>,
+    /// For each of [`SEED_CHARS`], where the words it may belong to start.
+    seed_roles: Vec<SeedRole>,
+}
+
+/// The characters the search for seeds looks for: every unit word has its
+/// first or its second character here. Where a word's first character is
+/// common in chat (`单` of `订单`, `公` of `公司`, `山`, `华`, `家`), its
+/// rarer second one is searched for instead (`单元` by `元`, `公馆` by
+/// `馆`, `家园` by `园`). The last four are rare first characters of words
+/// found by their second ones anyway: with more than 32 patterns the packed
+/// searcher takes its variant with 16 buckets, which on the chat corpus
+/// turns away enough more non-words to cost 1.5 M instructions per MB less
+/// than the 8-bucket one (pure Chinese text without addresses pays 1 M
+/// more).
+const SEED_CHARS: &[char] = &[
+    '号', '弄', '栋', '幢', '座', '楼', '层', '室', '房', '组', '队', '期', '村', '屯', '路', '街', '巷', '区', '元',
+    '委', '大', '胡', '园', '馆', '寓', '苑', '庄', '庭', '天', '嘉', '雅', '名', '厦',
+];
+
+/// Where the unit words a seed character belongs to start.
+#[derive(Clone, Copy, Debug)]
+struct SeedRole {
+    /// Some word starts with it.
+    first: bool,
+    /// Some word has it as its second character.
+    second: bool,
+}
+
+impl SeedRole {
+    fn of(c: char) -> SeedRole {
+        let nth = |n: usize| UNIT_WORDS.iter().any(|(w, _)| w.chars().nth(n) == Some(c));
+        SeedRole { first: nth(0), second: nth(1) }
+    }
+}
+
+/// The unit words grouped by their first character, so that the longest
+/// word at an offset is found by one lookup and a few byte comparisons:
+/// far cheaper than an anchored run of the automaton, and the parser asks
+/// at every seed and every character it reads forward over.
+#[derive(Clone, Debug)]
+struct UnitWords {
+    /// Each distinct first character's bytes as one big-endian integer,
+    /// sorted.
+    firsts: Vec<u32>,
+    /// The low 12 bits of each of `firsts`, as a bit set: most characters
+    /// start no word, and this turns them away before the binary search.
+    maybe: [u64; 64],
+    /// For each entry of `firsts`, the indices into [`UNIT_WORDS`] of the
+    /// words starting with it, longest first (what a leftmost-longest
+    /// search picks among words starting at one offset).
+    by_first: Vec<Vec<usize>>,
+}
+
+impl UnitWords {
+    fn new() -> UnitWords {
+        let mut firsts: Vec<u32> = UNIT_WORDS.iter().map(|(w, _)| first_char_key(w)).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let by_first = firsts
+            .iter()
+            .map(|&key| {
+                let mut words: Vec<usize> =
+                    (0..UNIT_WORDS.len()).filter(|&w| first_char_key(UNIT_WORDS[w].0) == key).collect();
+                words.sort_by_key(|&w| core::cmp::Reverse(UNIT_WORDS[w].0.len()));
+                words
+            })
+            .collect();
+        let mut maybe = [0u64; 64];
+        for &key in &firsts {
+            let low = (key & 0xFFF) as usize;
+            maybe[low / 64] |= 1 << (low % 64);
+        }
+        UnitWords { firsts, maybe, by_first }
+    }
+
+    /// The index of the first character that starts at `i`, if any word
+    /// starts with it.
+    #[inline]
+    fn first_at(&self, hay: &[u8], i: usize) -> Option<usize> {
+        let len = utf8_len(*hay.get(i)?)?;
+        let bytes = hay.get(i..i + len)?;
+        let key = bytes.iter().fold(0u32, |key, &b| key << 8 | u32::from(b));
+        let low = (key & 0xFFF) as usize;
+        if self.maybe[low / 64] & (1 << (low % 64)) == 0 {
+            return None;
+        }
+        self.firsts.binary_search(&key).ok()
+    }
+
+    /// The longest word starting at `i`, given the index of the first
+    /// character there: its end and part.
+    #[inline]
+    fn longest(&self, hay: &[u8], i: usize, first: usize) -> Option<(usize, Part)> {
+        let rest = &hay[i..];
+        // Compared byte by byte: the words are a few bytes long, shorter
+        // than a call to `memcmp` costs.
+        let starts_with = |word: &[u8]| rest.len() >= word.len() && rest.iter().zip(word).all(|(a, b)| a == b);
+        self.by_first[first].iter().find(|&&w| starts_with(UNIT_WORDS[w].0.as_bytes())).map(|&w| {
+            let (word, part) = UNIT_WORDS[w];
+            (i + word.len(), part)
+        })
+    }
+
+    /// The longest word starting at `i`: its end and part.
+    #[inline]
+    fn at(&self, hay: &[u8], i: usize) -> Option<(usize, Part)> {
+        self.longest(hay, i, self.first_at(hay, i)?)
+    }
+}
+
+/// A word's first character's bytes as one big-endian integer.
+fn first_char_key(word: &str) -> u32 {
+    let first = word.chars().next().map_or(0, char::len_utf8);
+    word.as_bytes()[..first].iter().fold(0u32, |key, &b| key << 8 | u32::from(b))
 }
 
 /// A detail: the number (if any) and the unit word.
@@ -412,17 +575,16 @@ impl Addresses {
     }
 
     fn new() -> Addresses {
-        let units = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(aho_corasick::StartKind::Both)
-            .build(UNIT_WORDS.iter().map(|(w, _)| w))
-            .expect("the unit words build");
         let seeds = aho_corasick::packed::Config::new()
-            .match_kind(aho_corasick::packed::MatchKind::LeftmostLongest)
             .builder()
-            .extend(UNIT_WORDS.iter().map(|(w, _)| w))
+            .extend(SEED_CHARS.iter().map(|c| c.encode_utf8(&mut [0; 4]).as_bytes().to_vec()))
             .build();
-        Addresses { gazetteer: Gazetteer::load(), units, seeds, parts: UNIT_WORDS.iter().map(|&(_, p)| p).collect() }
+        Addresses {
+            gazetteer: Gazetteer::load(),
+            words: UnitWords::new(),
+            seeds,
+            seed_roles: SEED_CHARS.iter().map(|&c| SeedRole::of(c)).collect(),
+        }
     }
 
     /// The first unit word starting at or after `from`: its start, end and
@@ -434,17 +596,51 @@ impl Addresses {
         if from >= to {
             return None;
         }
-        let (start, end, pattern) = match &self.seeds {
-            Some(seeds) => {
-                let m = seeds.find_in(hay, aho_corasick::Span::from(from..to))?;
-                (m.start(), m.end(), m.pattern().as_usize())
+        let within = &hay[..to];
+        match &self.seeds {
+            Some(seeds) => Self::search_seeds(seeds, &self.seed_roles, &self.words, within, from),
+            None => Self::scan_seeds(&self.words, within, from),
+        }
+    }
+
+    /// The first unit word in `within[from..]` by the packed searcher.
+    fn search_seeds(
+        seeds: &aho_corasick::packed::Searcher,
+        roles: &[SeedRole],
+        words: &UnitWords,
+        within: &[u8],
+        from: usize,
+    ) -> Option<(usize, usize, Part)> {
+        // Every word in `within[from..]` starts at a hit or one character
+        // before it (where a hit is its second character), and the
+        // candidates come in order: a hit is a whole character, so the next
+        // one starts after it. The first candidate with a word is the first
+        // word, and the longest one there is what a leftmost-longest search
+        // over the words would give.
+        let mut at = from;
+        loop {
+            let m = seeds.find_in(within, aho_corasick::Span::from(at..within.len()))?;
+            let hit = m.start();
+            let role = roles[m.pattern().as_usize()];
+            if role.second
+                && let Some(start) = prev_char_start(within, hit, from)
+                && let Some((end, part)) = words.at(within, start)
+            {
+                return Some((start, end, part));
             }
-            None => {
-                let m = self.units.find(aho_corasick::Input::new(hay).range(from..to))?;
-                (m.start(), m.end(), m.pattern().as_usize())
+            if role.first
+                && let Some((end, part)) = words.at(within, hit)
+            {
+                return Some((hit, end, part));
             }
-        };
-        Some((start, end, self.parts[pattern]))
+            at = hit + 1;
+        }
+    }
+
+    /// The first unit word in `within[from..]`, looked for at every offset
+    /// in turn: the same answer as [`Self::search_seeds`], only slower.
+    fn scan_seeds(words: &UnitWords, within: &[u8], from: usize) -> Option<(usize, usize, Part)> {
+        (from..within.len()).find_map(|i| words.at(within, i).map(|(end, part)| (i, end, part)))
     }
 
     /// The first address whose address word lies at or after `pos`; its
@@ -517,8 +713,7 @@ impl Addresses {
 
     /// The unit word starting exactly at `i`.
     fn unit_at(&self, hay: &[u8], i: usize) -> Option<(usize, Part)> {
-        let m = self.units.find(aho_corasick::Input::new(hay).range(i..).anchored(aho_corasick::Anchored::Yes))?;
-        Some((m.end(), self.parts[m.pattern().as_usize()]))
+        self.words.at(hay, i)
     }
 
     /// A detail (number and unit word) starting exactly at `i`. `chained`:
@@ -534,8 +729,12 @@ impl Addresses {
             j += len;
             n += 1;
         }
+        // Most reads find no number at all: no word need be looked up.
+        if n == 0 {
+            return None;
+        }
         let (end, part) = self.unit_at(hay, j)?;
-        if n == 0 || matches!(part, Part::Village | Part::Road | Part::Compound | Part::Subdistrict) {
+        if matches!(part, Part::Village | Part::Road | Part::Compound | Part::Subdistrict) {
             return None;
         }
         let d = Detail { number_start: i, end, part };
@@ -710,7 +909,8 @@ impl Addresses {
         let mut start = self.back_start(hay, number_start, floor);
         // Leading words before a full division name are chatter (`你好北京市`);
         // a short form may just be part of a compound name (`天鹅湖滨江`).
-        if let Some(a) = self.first_division(hay, start, number_start)
+        let first = self.first_division(hay, start, number_start);
+        if let Some(a) = first
             && (!a.short || a.level < Level::County)
             && !a.ambiguous
         {
@@ -724,20 +924,22 @@ impl Addresses {
         // A division name that is also an everyday word (`西安`, `长沙`)
         // counts only with an address word before it.
         let mut division = false;
-        let mut i = start;
-        while let Some(a) = self.first_division(hay, i, number_start) {
+        // The first division from `start` is `first`, whether `start` moved
+        // to it or not: the search is the same, or starts where it found it.
+        let mut next = first;
+        while let Some(a) = next {
             admin |= !a.ambiguous;
             division = true;
-            i = a.end;
+            next = self.first_division(hay, a.end, number_start);
         }
-        let town = find_any(&hay[start..number_start], &["镇", "乡", "街道"]).is_some();
+        // Asked for villages only.
+        let town = || contains_any(&hay[start..number_start], &["镇", "乡", "街道"]);
         let named = char_count(&hay[lead..number_start]) >= 2;
-        let (road_before, place_before) = name_before(hay, number_start);
         let evidence = match part {
             // A village with a detail after it stands on its own
             // (`王庄村3组`, `中关村大街27号`); alone it needs a division or a
             // township before it (`宁平镇王庄村`).
-            Part::Village => named && (admin || town || chained),
+            Part::Village => named && (admin || town() || chained),
             // A road after a division name (`深圳市龙华区延安路`), or with a
             // house number after it (`延安路88号`).
             Part::Road | Part::Compound => {
@@ -745,6 +947,7 @@ impl Addresses {
                 (chained && name >= 1) || (admin && lead > start && (2..=8).contains(&name))
             }
             _ => {
+                let (road_before, place_before) = name_before(hay, number_start);
                 let road_number = part == Part::Number && road_before;
                 let place_detail = road_before || place_before;
                 // Three details in a row after a name are an address
@@ -769,8 +972,9 @@ impl Addresses {
     fn with_context(&self, hay: &[u8], start: usize, end: usize, hotwords: &Hotwords, named: bool) -> Parse {
         // Context is read before the scan position too (it is lookbehind,
         // kept by streams), so that where a scan resumed does not matter.
-        let near = hotwords.nearest(hay, start, 6, 0);
-        if named && near.is_some_and(|n| n.cue == Cue::Address && n.distance <= 2) {
+        // Read only when it can decide: the search for hotwords costs more
+        // than the rest of the span's tests.
+        if named && hotwords.nearest(hay, start, 6, 0).is_some_and(|n| n.cue == Cue::Address && n.distance <= 2) {
             let lead = self.admin_prefix(hay, start, end, false) - start;
             return Parse::Found(Found { start, end, lead, by_context: true });
         }
@@ -1048,9 +1252,11 @@ fn char_count(s: &[u8]) -> usize {
     s.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
-/// Offset of the first of `words` in `s`.
-fn find_any(s: &[u8], words: &[&str]) -> Option<usize> {
-    words.iter().filter_map(|w| memchr::memmem::find(s, w.as_bytes())).min()
+/// Whether any of `words` occurs in `s`, which is at most an address long:
+/// a pass over its bytes costs less than setting up a substring search for
+/// each word.
+fn contains_any(s: &[u8], words: &[&str]) -> bool {
+    (0..s.len()).any(|i| words.iter().any(|w| s[i..].starts_with(w.as_bytes())))
 }
 
 #[cfg(test)]
@@ -1074,6 +1280,126 @@ mod tests {
                 .map(|c| (c, len));
             assert_eq!(char_at(&bytes, i), expected, "at {i}");
         }
+    }
+
+    /// A text with every unit word whole, cut and side by side, in chat
+    /// around it, with bytes that are not UTF-8.
+    fn unit_word_text() -> Vec<u8> {
+        let mut text = "客户说地址是北京市朝阳区建国路88号院3号楼2单元1102室，新村路大街道胡同小区花园家园天地"
+            .as_bytes()
+            .to_vec();
+        for (w, _) in UNIT_WORDS {
+            text.extend_from_slice(w.as_bytes());
+            text.extend_from_slice("订单100元".as_bytes());
+            text.extend_from_slice(&w.as_bytes()[..w.len() - 1]);
+            text.push(b'7');
+        }
+        for (a, _) in UNIT_WORDS {
+            for (b, _) in UNIT_WORDS {
+                text.extend_from_slice(a.as_bytes());
+                text.extend_from_slice(b.as_bytes());
+            }
+        }
+        text.extend_from_slice(b"\xE5\xBC\x84\xE5\xE6\x94\xAF\xE5\xBC\x84\xBC\x84\x80\xE5\x8F");
+        text
+    }
+
+    fn reference(kind: aho_corasick::StartKind) -> aho_corasick::AhoCorasick {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .start_kind(kind)
+            .build(UNIT_WORDS.iter().map(|(w, _)| w))
+            .unwrap()
+    }
+
+    #[test]
+    fn unit_words_read_the_longest_word_like_an_anchored_search() {
+        let text = unit_word_text();
+        let words = UnitWords::new();
+        let automaton = reference(aho_corasick::StartKind::Anchored);
+        let mut found = 0;
+        for i in 0..=text.len() {
+            let expected = automaton
+                .find(aho_corasick::Input::new(&text).range(i..).anchored(aho_corasick::Anchored::Yes))
+                .map(|m| (m.end(), UNIT_WORDS[m.pattern().as_usize()].1));
+            found += usize::from(expected.is_some());
+            assert_eq!(words.at(&text, i), expected, "at {i}");
+        }
+        assert!(found > UNIT_WORDS.len() * UNIT_WORDS.len(), "{found}");
+    }
+
+    #[test]
+    fn seed_search_finds_what_a_leftmost_longest_search_finds() {
+        let text = unit_word_text();
+        let addresses = Addresses::shared();
+        let automaton = reference(aho_corasick::StartKind::Unanchored);
+        // Every start, and ends that cut words too.
+        for to in [text.len(), text.len() - 7, 200, 61] {
+            let within = &text[..to];
+            for from in 0..=to {
+                let expected = automaton
+                    .find(aho_corasick::Input::new(within).range(from..))
+                    .map(|m| (m.start(), m.end(), UNIT_WORDS[m.pattern().as_usize()].1));
+                let plain = Addresses::scan_seeds(&addresses.words, within, from);
+                assert_eq!(plain, expected, "plain from {from} to {to}");
+                if let Some(seeds) = &addresses.seeds {
+                    let packed = Addresses::search_seeds(seeds, &addresses.seed_roles, &addresses.words, within, from);
+                    assert_eq!(packed, expected, "packed from {from} to {to}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn seed_characters_find_every_unit_word() {
+        for (w, _) in UNIT_WORDS {
+            let mut chars = w.chars();
+            let (first, second) = (chars.next(), chars.next());
+            let seeded = |c: Option<char>| c.is_some_and(|c| SEED_CHARS.contains(&c));
+            assert!(seeded(first) || seeded(second), "{w}");
+        }
+        for &c in SEED_CHARS {
+            let role = SeedRole::of(c);
+            assert!(role.first || role.second, "{c} belongs to no word");
+        }
+    }
+
+    #[test]
+    fn reads_the_character_before_as_a_walk_back_to_its_lead_byte_does() {
+        let mut bytes = "a号é😀中\u{800}\u{FFFF}".as_bytes().to_vec();
+        bytes
+            .extend_from_slice(b"\xC0\xAF\xE0\x80\xAF\xED\xA0\x80\xF4\x90\x80\x80\x80\xFF\xE4\xB8\xE5\x8F\xB7\xBC\x84");
+        for floor in 0..bytes.len() {
+            for end in 0..=bytes.len() {
+                let expected = prev_char_start(&bytes, end, floor).and_then(|start| {
+                    char_at(&bytes, start).filter(|&(_, len)| start + len == end).map(|(c, _)| (c, start))
+                });
+                assert_eq!(char_before(&bytes, end, floor), expected, "end {end} floor {floor}");
+            }
+        }
+    }
+
+    #[test]
+    fn stopper_bits_hold_the_stoppers_and_nothing_else() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(is_stopper(c), STOPPERS.contains(&c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn number_characters_are_digits_letters_numerals_and_prefixes() {
+        let listed = |c: char| {
+            c.is_ascii_alphanumeric()
+                || ('０'..='９').contains(&c)
+                || ('Ａ'..='Ｚ').contains(&c)
+                || "-－#＃〇".contains(c)
+                || CJK_NUMBER_CHARS.contains(&c)
+        };
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(is_number_char(c), listed(c), "{c:?}");
+        }
+        assert!("0aZ８Ｂ-＃〇零两十百千甲第附".chars().all(is_number_char));
+        assert!(!"号路，。 万亿".chars().any(is_number_char));
     }
 
     #[test]
