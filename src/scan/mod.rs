@@ -201,12 +201,14 @@ pub(crate) fn step(det: &Detectors, hay: &[u8], pos: &mut usize, eof: bool, scra
 fn dismiss_joined(det: &Detectors, hay: &[u8], mut end: usize, horizon: usize) -> usize {
     while let Some(b':' | b'/') = hay.get(end) {
         // The byte before `t` is the `:` or `/`, so `t` is where the
-        // finder would report the next number's token to start.
+        // finder would report the next number's token to start, and no
+        // licence plate's serial starts there (a letter, or a separator
+        // after one, would come right before it).
         let t = end + 1;
+        debug_assert!(!crate::detect::contact::may_follow_plate_lead(hay, t));
         if t >= horizon
             || !hay.get(t).is_some_and(u8::is_ascii_digit)
             || (det.kinds.contains(crate::Kind::IpAddress) && may_start_ipv4(hay, t))
-            || (det.kinds.contains(crate::Kind::LicensePlate) && crate::detect::contact::may_follow_plate_lead(hay, t))
         {
             break;
         }
