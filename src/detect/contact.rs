@@ -1010,7 +1010,7 @@ pub(crate) fn may_follow_plate_lead(hay: &[u8], t: usize) -> bool {
         return false;
     }
     match hay[t - 1] {
-        b if b.is_ascii_alphabetic() => true,
+        b if b.is_ascii_alphabetic() => ascii_may_follow_province(hay, t),
         b' ' | b'-' | b'.' => letter_ends_at(hay, t - 1),
         // `·`
         0xB7 => t >= 2 && hay[t - 2] == 0xC2 && letter_ends_at(hay, t - 2),
@@ -1023,6 +1023,29 @@ pub(crate) fn may_follow_plate_lead(hay: &[u8], t: usize) -> bool {
         },
         _ => false,
     }
+}
+
+/// Whether the ASCII letters and separators right before `t` may follow a
+/// province character: walking back over them (at most three letters, as
+/// [`plate_start_before`] allows), the first other byte is not ASCII. In
+/// ASCII text (`/api/v1`, `T00:00`, `SF1234`) that rules a plate out at
+/// once, with what `plate_start_before` would find.
+fn ascii_may_follow_province(hay: &[u8], t: usize) -> bool {
+    let mut letters = 0;
+    for &b in hay[..t].iter().rev() {
+        if b >= 0x80 {
+            return true;
+        }
+        if b.is_ascii_alphabetic() {
+            letters += 1;
+            if letters > 3 {
+                return false;
+            }
+        } else if !matches!(b, b' ' | b'-' | b'.') {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a letter, ASCII or full width, ends at `end`.
@@ -1423,6 +1446,15 @@ mod tests {
             ["川A", "鲁A1234", "京A123456", "京AI2345", "京A1234O", "沪AX12345", "粤B1234", "京AABC12", "京A12345X6"]
         {
             assert!(plates(text).is_empty(), "{text}");
+        }
+        // Letters and separators in ASCII text before the serial: a plate
+        // needs a province character before them.
+        assert_eq!(plates("车牌 京 A12345"), ["京 A12345"]);
+        assert_eq!(plates("京 AD12345"), ["京 AD12345"]);
+        for text in ["/api/v1/items/82176", "SF1234567890", "T00:00:28", "id=a.B-C12345", "x京ABCD12345"] {
+            assert!(plates(text).is_empty(), "{text}");
+            let t = text.find(|c: char| c.is_ascii_digit()).expect("a digit");
+            assert!(!may_follow_plate_lead(text.as_bytes(), t), "{text}");
         }
     }
 
