@@ -221,14 +221,31 @@ fn dismiss_joined(det: &Detectors, hay: &[u8], mut end: usize, horizon: usize) -
 }
 
 /// Whether an IPv4 address may start at `t`: one to three ASCII digits and
-/// a dot, as `contact::ipv4_at` requires.
+/// a dot, then one to three digits and another dot unless the haystack
+/// ends first, as `contact::ipv4_at` requires (`28.894Z` in a log's time
+/// stamp is ruled out here).
 #[inline]
 fn may_start_ipv4(hay: &[u8], t: usize) -> bool {
     let mut i = t;
     while i < t + 3 && hay.get(i).is_some_and(u8::is_ascii_digit) {
         i += 1;
     }
-    i > t && hay.get(i) == Some(&b'.')
+    i > t && hay.get(i) == Some(&b'.') && second_part_may_follow(hay, i + 1)
+}
+
+/// Whether the second part of an IPv4 address may start at `s`: one to
+/// three digits and a dot, unless the haystack ends first.
+#[cold]
+fn second_part_may_follow(hay: &[u8], s: usize) -> bool {
+    let mut j = s;
+    while j < s + 4 && hay.get(j).is_some_and(u8::is_ascii_digit) {
+        j += 1;
+    }
+    match hay.get(j) {
+        None => true,
+        Some(b'.') => j > s && j - s <= 3,
+        Some(_) => false,
+    }
 }
 
 /// The first offset a result found ahead makes a difference at: its
@@ -575,6 +592,41 @@ fn tail_start(hay: &[u8], pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ipv4_gate_lets_through_whatever_ipv4_at_may_take() {
+        // Every string of up to seven bytes over digits, dots and a letter:
+        // where the gate says no, the reader says no, or (with more to
+        // come) waits only because the digits run to the end, which holds
+        // the number back anyway.
+        let alphabet = b"0129.x";
+        for len in 1..=7u32 {
+            for mut n in 0..alphabet.len().pow(len) {
+                let mut hay = Vec::new();
+                for _ in 0..len {
+                    hay.push(alphabet[n % alphabet.len()]);
+                    n /= alphabet.len();
+                }
+                for t in (0..hay.len()).filter(|&t| hay[t].is_ascii_digit()) {
+                    if !may_start_ipv4(&hay, t) {
+                        for eof in [false, true] {
+                            let read = crate::detect::contact::ipv4_at(&hay, t, eof);
+                            let digits_to_end = hay[t..].iter().all(u8::is_ascii_digit);
+                            assert!(
+                                matches!(read, crate::detect::contact::Read::No)
+                                    || !eof && digits_to_end && matches!(read, crate::detect::contact::Read::NeedMore),
+                                "{hay:?} at {t}, eof {eof}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(may_start_ipv4(b"192.168.1.1", 0));
+        assert!(
+            !may_start_ipv4(b"28.894Z", 0) && !may_start_ipv4(b"2024.11", 0) && !may_start_ipv4("1.5元".as_bytes(), 0)
+        );
+    }
 
     #[test]
     fn tail_holds_what_may_grow() {
