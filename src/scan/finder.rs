@@ -141,8 +141,10 @@ fn find(searcher: &Searcher, hay: &[u8], from: usize) -> Option<usize> {
 
 /// Bytes looked at one by one for the next ASCII digit before starting the
 /// vector search: in digit-dense text the next digit is usually a few bytes
-/// away (`19:56:08`), closer than a vector search takes to set up.
-const NEAR: usize = 8;
+/// away (`19:56:08`, `id=1522 path=/api/v1`), closer than a vector search
+/// takes to set up. (Measured on 1 MB corpora against 8: logs 82.5 M ->
+/// 78.1 M instructions, tickets 98.2 M -> 96.6 M, dense text +0.4%.)
+const NEAR: usize = 32;
 
 /// Offset of the first ASCII digit at or after `from`.
 #[inline]
