@@ -20,6 +20,8 @@
 //! complete yet, and whatever a family says may be the start of a match
 //! whose trigger has not arrived yet ([`Family::tail_hold`]).
 
+use std::sync::{Arc, OnceLock};
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::address::Next;
@@ -158,6 +160,17 @@ impl Found {
 /// slower.)
 #[derive(Clone, Debug)]
 pub(crate) struct Anchored {
+    /// The triggers of the families asked for, shared by every redactor
+    /// asking for the same families.
+    triggers: Arc<Triggers>,
+    kinds: KindSet,
+}
+
+/// The triggers of some families and the searches for them: built once per
+/// process and set of families (building them costs about 3.4 M
+/// instructions, a thousand times redacting a short message).
+#[derive(Debug)]
+struct Triggers {
     /// Every trigger, matched at a given offset (ASCII case-insensitive).
     automaton: AhoCorasick,
     /// Where a trigger may start.
@@ -165,7 +178,6 @@ pub(crate) struct Anchored {
     /// Family and index of each pattern.
     patterns: Vec<(Family, usize)>,
     families: Vec<Family>,
-    kinds: KindSet,
     /// Longest trigger, in bytes.
     longest: usize,
 }
@@ -274,6 +286,33 @@ impl Starts {
 /// and a look with the automaton; three keep the literals within one packed
 /// searcher.
 const ASCII_PREFIX: usize = 3;
+
+impl Triggers {
+    /// The triggers of `families`; `None` when they have none.
+    fn build(families: Vec<Family>) -> Option<Triggers> {
+        let mut words = Vec::new();
+        let mut patterns = Vec::new();
+        for &f in &families {
+            for (i, w) in f.triggers().iter().enumerate() {
+                words.push(*w);
+                patterns.push((f, i));
+            }
+        }
+        if words.is_empty() {
+            return None;
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(&words)
+            .expect("the built-in trigger words are few and valid");
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        let starts = Starts::build(&start_literals(&words));
+        assert!(starts.len() <= MAX_STARTS, "{} searches for trigger starts", starts.len());
+        Some(Triggers { automaton, starts, patterns, families, longest })
+    }
+}
 
 /// What each search for trigger starts found last in one haystack: a
 /// search ahead is asked again after every match (the floor moves), and in
@@ -387,27 +426,11 @@ impl Anchored {
     pub(crate) fn new(kinds: KindSet) -> Option<Anchored> {
         let families: Vec<Family> =
             Family::ALL.into_iter().filter(|f| f.kinds().iter().any(|&k| kinds.contains(k))).collect();
-        let mut words = Vec::new();
-        let mut patterns = Vec::new();
-        for &f in &families {
-            for (i, w) in f.triggers().iter().enumerate() {
-                words.push(*w);
-                patterns.push((f, i));
-            }
-        }
-        if words.is_empty() {
-            return None;
-        }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .start_kind(aho_corasick::StartKind::Anchored)
-            .build(&words)
-            .expect("the built-in trigger words are few and valid");
-        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        let starts = Starts::build(&start_literals(&words));
-        assert!(starts.len() <= MAX_STARTS, "{} searches for trigger starts", starts.len());
-        Some(Anchored { automaton, starts, patterns, families, kinds, longest })
+        static SHARED: [OnceLock<Option<Arc<Triggers>>>; 1 << Family::ALL.len()] =
+            [const { OnceLock::new() }; 1 << Family::ALL.len()];
+        let set = families.iter().fold(0, |set, &f| set | 1 << f as usize);
+        let triggers = SHARED[set].get_or_init(|| Triggers::build(families).map(Arc::new)).clone()?;
+        Some(Anchored { triggers, kinds })
     }
 
     /// The first match whose trigger starts at or after `pos` and before
@@ -426,18 +449,18 @@ impl Anchored {
         let cx = Cx { hay, floor, kinds: self.kinds };
         // Only triggers starting before `limit` matter: search no further
         // than where the last of them could end.
-        let to = limit.saturating_add(self.longest).min(hay.len());
+        let to = limit.saturating_add(self.triggers.longest).min(hay.len());
         // The next hit of each search for trigger starts, kept until passed.
         let mut from = pos;
         let mut hits = [None; MAX_STARTS];
-        for (k, (hit, starts)) in hits.iter_mut().zip(&self.starts).enumerate() {
+        for (k, (hit, starts)) in hits.iter_mut().zip(&self.triggers.starts).enumerate() {
             *hit = if from < to { searched.find(k, starts, hay, from, to) } else { None };
         }
         loop {
             if from >= to {
                 break;
             }
-            for (k, (hit, starts)) in hits.iter_mut().zip(&self.starts).enumerate() {
+            for (k, (hit, starts)) in hits.iter_mut().zip(&self.triggers.starts).enumerate() {
                 if hit.is_some_and(|h| h < from) {
                     *hit = searched.find(k, starts, hay, from, to);
                 }
@@ -447,11 +470,11 @@ impl Anchored {
                 return Next::None;
             }
             let input = aho_corasick::Input::new(hay).range(at..to).anchored(aho_corasick::Anchored::Yes);
-            let Some(m) = self.automaton.find(input) else {
+            let Some(m) = self.triggers.automaton.find(input) else {
                 from = at + 1;
                 continue;
             };
-            let (family, index) = self.patterns[m.pattern().as_usize()];
+            let (family, index) = self.triggers.patterns[m.pattern().as_usize()];
             let t = Trigger { start: m.start(), end: m.end(), index };
             let next = m.start() + crate::scan::units::utf8_len(hay[m.start()]).unwrap_or(1);
             if !eof && m.end() + AHEAD > hay.len() {
@@ -483,18 +506,18 @@ impl Anchored {
         let mut hold = hay.len();
         // A trigger cut off by the end: the haystack ends with a proper
         // prefix of one.
-        for k in 1..self.longest.min(hay.len() - pos + 1) {
+        for k in 1..self.triggers.longest.min(hay.len() - pos + 1) {
             let tail = &hay[hay.len() - k..];
-            let cut = self.automaton.patterns_len() > 0
-                && self
-                    .families
-                    .iter()
-                    .any(|f| f.triggers().iter().any(|w| w.len() > k && w.as_bytes()[..k].eq_ignore_ascii_case(tail)));
+            let cut =
+                self.triggers.automaton.patterns_len() > 0
+                    && self.triggers.families.iter().any(|f| {
+                        f.triggers().iter().any(|w| w.len() > k && w.as_bytes()[..k].eq_ignore_ascii_case(tail))
+                    });
             if cut {
                 hold = hay.len() - k;
             }
         }
-        for &f in &self.families {
+        for &f in &self.triggers.families {
             hold = hold.min(f.tail_hold(hay, floor));
         }
         hold.max(floor)
@@ -535,15 +558,28 @@ mod tests {
         assert!(ascii <= 64, "{ascii} ASCII literals: more than two searchers");
         for kinds in [KindSet::DEFAULT, KindSet::ALL] {
             let anchored = Anchored::new(kinds).expect("anchored kinds");
-            let packed = anchored.starts.iter().filter(|s| !matches!(s, Starts::Bytes(_))).count();
+            let packed = anchored.triggers.starts.iter().filter(|s| !matches!(s, Starts::Bytes(_))).count();
             assert!(packed <= 3 || kinds == KindSet::ALL, "{packed} packed searchers");
-            assert!(anchored.starts.len() <= MAX_STARTS);
+            assert!(anchored.triggers.starts.len() <= MAX_STARTS);
         }
         // Longer ASCII starts than two bytes where they stay apart: `path`
         // and `api` hold no start of a trigger.
         for text in ["path=/api/v1/items", "latency_ms=348 status=200"] {
             assert!(literals.iter().all(|l| !text.as_bytes().windows(l.len()).any(|w| w == l.as_slice())), "{text}");
         }
+    }
+
+    #[test]
+    fn redactors_asking_for_the_same_families_share_their_triggers() {
+        let a = Anchored::new(KindSet::DEFAULT).expect("anchored kinds");
+        let b = Anchored::new(KindSet::DEFAULT).expect("anchored kinds");
+        assert!(Arc::ptr_eq(&a.triggers, &b.triggers));
+        let secrets = Anchored::new(KindSet::NONE.with(Kind::Password)).expect("a secret kind");
+        let other_secrets = Anchored::new(KindSet::NONE.with(Kind::VerificationCode)).expect("a secret kind");
+        assert!(Arc::ptr_eq(&secrets.triggers, &other_secrets.triggers), "one family, different kinds");
+        assert!(!Arc::ptr_eq(&a.triggers, &secrets.triggers));
+        assert_eq!(secrets.triggers.families, [Family::Secret]);
+        assert!(Anchored::new(KindSet::NONE.with(Kind::Phone)).is_none());
     }
 
     #[test]
@@ -557,7 +593,7 @@ mod tests {
         while from < hay.len() {
             // Ranges that end early, late, and at the end of the haystack.
             for to in [from + 7, from + 40, hay.len()].map(|t| t.min(hay.len())) {
-                for (k, starts) in anchored.starts.iter().enumerate() {
+                for (k, starts) in anchored.triggers.starts.iter().enumerate() {
                     let fresh = starts.find(hay, from, to).map(|(f, _)| f);
                     assert_eq!(searched.find(k, starts, hay, from, to), fresh, "search {k} over {from}..{to}");
                 }
