@@ -26,6 +26,7 @@
 //! Spans are at most [`MAX_ADDRESS_CHARS`] characters; the parser reads at
 //! most [`MAX_BACK_CHARS`] characters before the first detail.
 
+use super::cjk_bits::CjkBits;
 use super::gazetteer::{Gazetteer, Level};
 use crate::scan::context::{Cue, Hotwords};
 use crate::scan::units::{prev_char_start, utf8_len};
@@ -197,37 +198,9 @@ const LEAD_INS: &[&str] = &[
     "放在",
 ];
 
-/// A set of characters of the CJK block (U+4E00..=U+9FFF), one bit each.
-struct CjkBits([u64; CJK_LEN / 64]);
-
-const CJK_FIRST: u32 = 0x4E00;
-const CJK_LEN: usize = 0x5200;
-
-/// The bit set of `chars`, all of which must lie in the CJK block (a
-/// compile error otherwise).
-const fn cjk_bits(chars: &[char]) -> CjkBits {
-    let mut bits = [0u64; CJK_LEN / 64];
-    let mut i = 0;
-    while i < chars.len() {
-        let k = (chars[i] as u32 - CJK_FIRST) as usize;
-        bits[k / 64] |= 1 << (k % 64);
-        i += 1;
-    }
-    CjkBits(bits)
-}
-
-impl CjkBits {
-    /// Whether `c` is in the set, or `None` outside the CJK block.
-    #[inline]
-    fn get(&self, c: char) -> Option<bool> {
-        let k = (c as u32).wrapping_sub(CJK_FIRST) as usize;
-        (k < CJK_LEN).then(|| self.0[k / 64] & (1 << (k % 64)) != 0)
-    }
-}
-
 /// [`STOPPERS`] as a bit set: the backward read asks for every character it
 /// passes.
-const STOPPER_BITS: CjkBits = cjk_bits(STOPPERS);
+const STOPPER_BITS: CjkBits = CjkBits::of_chars(STOPPERS);
 
 fn is_stopper(c: char) -> bool {
     STOPPER_BITS.get(c) == Some(true)
@@ -246,7 +219,7 @@ const CJK_NUMBER_CHARS: &[char] = &[
     '第', '附',
 ];
 
-const CJK_NUMBER_BITS: CjkBits = cjk_bits(CJK_NUMBER_CHARS);
+const CJK_NUMBER_BITS: CjkBits = CjkBits::of_chars(CJK_NUMBER_CHARS);
 
 /// Characters of the number in a detail, house-number prefixes (`甲37号`)
 /// and dashes (`20-2号`) included. Asked for every character the parser

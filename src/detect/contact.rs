@@ -150,6 +150,7 @@
 //! not wait for the trigger's whole window.
 
 use super::anchored::{AHEAD, Cx, Found, MAX_BACK, Trigger};
+use super::cjk_bits::CjkBits;
 use crate::kind::{Kind, SubKind};
 use crate::matches::Evidence;
 use crate::scan::token::MAX_GAP_CHARS;
@@ -929,36 +930,13 @@ const PROVINCES: &str = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂�
 /// driving school, trailer, consulate, test, oversize, Hong Kong, Macao.
 const PLATE_SUFFIXES: &str = "警学挂领试超港澳";
 
-/// First code point of the block [`PROVINCE_BITS`] covers (CJK Unified
-/// Ideographs, where every province abbreviation lies).
-const CJK_FIRST: u32 = 0x4E00;
-
-/// One bit per code point from [`CJK_FIRST`] to U+9FFF, set for the
-/// province abbreviations: a look-up instead of 31 comparisons, for every
+/// [`PROVINCES`] as a bit set: asked about the character before every
 /// number after a letter (`SF123…`, `v1`).
-const PROVINCE_BITS: [u64; 328] = {
-    let mut bits = [0u64; 328];
-    let b = PROVINCES.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let cp = ((b[i] as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
-        assert!(b[i] & 0xF0 == 0xE0 && cp >= CJK_FIRST && cp <= 0x9FFF, "a province is a three-byte ideograph");
-        let k = (cp - CJK_FIRST) as usize;
-        bits[k / 64] |= 1 << (k % 64);
-        i += 3;
-    }
-    bits
-};
+const PROVINCE_BITS: CjkBits = CjkBits::of_str(PROVINCES);
 
 /// Whether a province abbreviation starts at `i`.
 fn province_at(hay: &[u8], i: usize) -> bool {
-    let Some(&[b0, b1, b2]) = hay.get(i..i + 3) else { return false };
-    if b0 & 0xF0 != 0xE0 || b1 & 0xC0 != 0x80 || b2 & 0xC0 != 0x80 {
-        return false;
-    }
-    let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-    let Some(k) = cp.checked_sub(CJK_FIRST).map(|k| k as usize) else { return false };
-    PROVINCE_BITS.get(k / 64).is_some_and(|w| w >> (k % 64) & 1 == 1)
+    PROVINCE_BITS.contains_at(hay, i)
 }
 
 /// A letter, ASCII or full width, at `i`: upper case, and its byte length.

@@ -12,6 +12,7 @@
 pub(crate) mod address;
 pub(crate) mod anchored;
 pub(crate) mod bank_card;
+mod cjk_bits;
 pub(crate) mod contact;
 pub(crate) mod custom;
 pub(crate) mod document;
