@@ -196,6 +196,8 @@ enum Starts {
     /// Literals, where no vector searcher is available, and the length of
     /// the longest.
     Automaton(AhoCorasick, usize),
+    /// One literal of a few bytes.
+    Word(memchr::memmem::Finder<'static>),
 }
 
 impl Starts {
@@ -214,12 +216,21 @@ impl Starts {
         // in one of 64 (chat 3.2 M -> 2.1 M instructions, logs 5.5 M ->
         // 4.1 M, Chinese text without numbers 1.7 M -> 1.9 M); the
         // forty-odd others cost less together (Chinese text 3.0 M against
-        // 3.6 M split). (Literals of different lengths share a searcher,
-        // which fingerprints as many bytes as the shortest has: `（` and
-        // `＠` cost the two-character prefixes their fourth byte, a Chinese
-        // lead byte that tells little apart anyway.)
+        // 3.6 M split).
         for (ascii, per_searcher) in [(true, 32), (false, 64)] {
-            let group: Vec<&Vec<u8>> = literals.iter().filter(|l| l.len() > 1 && (l[0] < 0x80) == ascii).collect();
+            let mut group: Vec<&Vec<u8>> = literals.iter().filter(|l| l.len() > 1 && (l[0] < 0x80) == ascii).collect();
+            // A packed searcher fingerprints as many bytes as its shortest
+            // literal has: one or two lone characters among the
+            // two-character starts (`（`, `＠`) would cut that to three,
+            // `EF BC` and a byte that full-width punctuation (`，`, `：`)
+            // often shares. Searched on their own instead (chat 5.4 M ->
+            // 3.4 M instructions for all of them; Chinese text without
+            // numbers 2.5 M -> 2.8 M).
+            let lone: Vec<&Vec<u8>> = group.iter().copied().filter(|l| is_one_char(l)).collect();
+            if !ascii && (1..=2).contains(&lone.len()) && lone.len() < group.len() {
+                out.extend(lone.iter().map(|l| Starts::Word(memchr::memmem::Finder::new(l.as_slice()).into_owned())));
+                group.retain(|l| !is_one_char(l));
+            }
             if !group.is_empty() {
                 out.extend(Starts::packed(&group, per_searcher));
             }
@@ -256,6 +267,7 @@ impl Starts {
         match self {
             Starts::Bytes(_) => 1,
             Starts::Packed(_, n) | Starts::Automaton(_, n) => *n,
+            Starts::Word(f) => f.needle().len(),
         }
     }
 
@@ -275,9 +287,15 @@ impl Starts {
             Starts::Automaton(a, _) => {
                 return a.find(aho_corasick::Input::new(hay).range(from..to)).map(|m| (m.start(), m.end()));
             }
+            Starts::Word(f) => return f.find(span).map(|k| (from + k, from + k + f.needle().len())),
         };
         byte.map(|k| (from + k, from + k + 1))
     }
+}
+
+/// Whether `literal` is one character.
+fn is_one_char(literal: &[u8]) -> bool {
+    crate::scan::units::utf8_len(literal[0]) == Some(literal.len())
 }
 
 /// Bytes of an ASCII trigger the search for its start looks for. Three, not
@@ -558,8 +576,10 @@ mod tests {
         assert!(ascii <= 64, "{ascii} ASCII literals: more than two searchers");
         for kinds in [KindSet::DEFAULT, KindSet::ALL] {
             let anchored = Anchored::new(kinds).expect("anchored kinds");
-            let packed = anchored.triggers.starts.iter().filter(|s| !matches!(s, Starts::Bytes(_))).count();
+            let packed = anchored.triggers.starts.iter().filter(|s| matches!(s, Starts::Packed(..))).count();
             assert!(packed <= 3 || kinds == KindSet::ALL, "{packed} packed searchers");
+            let words = anchored.triggers.starts.iter().filter(|s| matches!(s, Starts::Word(_))).count();
+            assert!(words <= 2, "{words} single-literal searches");
             assert!(anchored.triggers.starts.len() <= MAX_STARTS);
         }
         // Longer ASCII starts than two bytes where they stay apart: `path`
@@ -585,7 +605,7 @@ mod tests {
     #[test]
     fn remembered_start_hits_answer_as_fresh_searches() {
         let anchored = Anchored::new(KindSet::DEFAULT).expect("default kinds include anchored ones");
-        let text = "验证码123456，QQ 12345678，护照E12345678 (x) a@b.cn 密码abc PIN 1234 身份证 微信 wx_1".repeat(3);
+        let text = "验证码123456，QQ 12345678，护照E12345678 (x) A123456（7） a@b.cn c＠d.cn 密码abc PIN 1234 身份证 微信 wx_1".repeat(3);
         let hay = text.as_bytes();
         let mut searched = StartHits::default();
         let mut from = 0;
