@@ -180,6 +180,8 @@ struct Triggers {
     families: Vec<Family>,
     /// Longest trigger, in bytes.
     longest: usize,
+    /// The triggers' proper prefixes, for a trigger cut off by the end.
+    cut: CutPrefixes,
 }
 
 /// Most searches for trigger starts (single bytes in threes, ASCII
@@ -328,7 +330,55 @@ impl Triggers {
         let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
         let starts = Starts::build(&start_literals(&words));
         assert!(starts.len() <= MAX_STARTS, "{} searches for trigger starts", starts.len());
-        Some(Triggers { automaton, starts, patterns, families, longest })
+        let cut = CutPrefixes::new(&words);
+        Some(Triggers { automaton, starts, patterns, families, longest, cut })
+    }
+}
+
+/// The proper prefixes of some words, ASCII case folded and sorted: how
+/// many of the last bytes of a haystack may be the start of a word that
+/// its end cut off. Streams ask at the end of every chunk; a binary search
+/// per length instead of a comparison with every word (a stream of 4 KiB
+/// chunks spent more on that than on scanning).
+#[derive(Debug)]
+pub(crate) struct CutPrefixes {
+    prefixes: Vec<Vec<u8>>,
+    /// Longest prefix, in bytes.
+    longest: usize,
+    /// The bytes a word starts with, case folded: most bytes at the end
+    /// are ruled out by this alone (every continuation byte of Chinese
+    /// text, for one).
+    first: [bool; 256],
+}
+
+impl CutPrefixes {
+    pub(crate) fn new(words: &[&str]) -> CutPrefixes {
+        let mut prefixes: Vec<Vec<u8>> =
+            words.iter().flat_map(|w| (1..w.len()).map(|k| w.as_bytes()[..k].to_ascii_lowercase())).collect();
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        let longest = prefixes.iter().map(Vec::len).max().unwrap_or(0);
+        let mut first = [false; 256];
+        for p in &prefixes {
+            first[usize::from(p[0])] = true;
+        }
+        CutPrefixes { prefixes, longest, first }
+    }
+
+    /// The most bytes at the end of `hay`, none before `lo`, that are a
+    /// proper prefix of a word (ASCII case aside).
+    pub(crate) fn longest_at_end(&self, hay: &[u8], lo: usize) -> Option<usize> {
+        let most = self.longest.min(hay.len().saturating_sub(lo));
+        let mut folded = Vec::new();
+        (1..=most).rev().find(|&k| {
+            let tail = &hay[hay.len() - k..];
+            if !self.first[usize::from(tail[0].to_ascii_lowercase())] {
+                return false;
+            }
+            folded.clear();
+            folded.extend(tail.iter().map(u8::to_ascii_lowercase));
+            self.prefixes.binary_search(&folded).is_ok()
+        })
     }
 }
 
@@ -521,20 +571,9 @@ impl Anchored {
     /// Where the undecided tail of an unfinished haystack begins: a trigger
     /// cut off by its end, or what a family says may start a match.
     fn tail_start(&self, hay: &[u8], pos: usize, floor: usize) -> usize {
-        let mut hold = hay.len();
         // A trigger cut off by the end: the haystack ends with a proper
         // prefix of one.
-        for k in 1..self.triggers.longest.min(hay.len() - pos + 1) {
-            let tail = &hay[hay.len() - k..];
-            let cut =
-                self.triggers.automaton.patterns_len() > 0
-                    && self.triggers.families.iter().any(|f| {
-                        f.triggers().iter().any(|w| w.len() > k && w.as_bytes()[..k].eq_ignore_ascii_case(tail))
-                    });
-            if cut {
-                hold = hay.len() - k;
-            }
-        }
+        let mut hold = hay.len() - self.triggers.cut.longest_at_end(hay, pos).unwrap_or(0);
         for &f in &self.triggers.families {
             hold = hold.min(f.tail_hold(hay, floor));
         }
@@ -600,6 +639,23 @@ mod tests {
         assert!(!Arc::ptr_eq(&a.triggers, &secrets.triggers));
         assert_eq!(secrets.triggers.families, [Family::Secret]);
         assert!(Anchored::new(KindSet::NONE.with(Kind::Phone)).is_none());
+    }
+
+    #[test]
+    fn cut_prefixes_find_what_a_comparison_with_every_word_finds() {
+        let words = all_words();
+        let cut = CutPrefixes::new(&words);
+        let naive = |hay: &[u8], lo: usize| {
+            (1..=hay.len() - lo).rev().find(|&k| {
+                words.iter().any(|w| w.len() > k && w.as_bytes()[..k].eq_ignore_ascii_case(&hay[hay.len() - k..]))
+            })
+        };
+        let text = "我的护照号码是，验证码 Verification co 请发到QQ 邮箱a@ 身份證 微信号 SMS cOdE 动态密".as_bytes();
+        for end in 0..=text.len() {
+            for lo in [0, end.saturating_sub(5), end] {
+                assert_eq!(cut.longest_at_end(&text[..end], lo), naive(&text[..end], lo), "end {end}, lo {lo}");
+            }
+        }
     }
 
     #[test]

@@ -97,7 +97,9 @@
 //!   the character naming the issuing command) and the shape public form
 //!   validators accept (4–8 letters or digits).
 
-use super::anchored::{AHEAD, Cx, Found, MAX_BACK, Trigger};
+use std::sync::OnceLock;
+
+use super::anchored::{AHEAD, CutPrefixes, Cx, Found, MAX_BACK, Trigger};
 use crate::kind::{Kind, SubKind};
 use crate::matches::Evidence;
 use crate::scan::units::{
@@ -1056,13 +1058,9 @@ pub(crate) fn tail_hold(hay: &[u8], floor: usize) -> usize {
     let mut end = hay.len() - incomplete_suffix(hay);
     // A word cut off by the end (`是我的护`): what precedes it may be its
     // value.
-    for w in TRIGGERS {
-        for k in (1..w.len()).rev() {
-            if k <= hay.len() - floor && hay[hay.len() - k..].eq_ignore_ascii_case(&w.as_bytes()[..k]) {
-                end = end.min(hay.len() - k);
-                break;
-            }
-        }
+    static CUT: OnceLock<CutPrefixes> = OnceLock::new();
+    if let Some(k) = CUT.get_or_init(|| CutPrefixes::new(TRIGGERS)).longest_at_end(hay, floor) {
+        end = end.min(hay.len() - k);
     }
     if end <= floor {
         return hay.len();
