@@ -331,6 +331,9 @@ impl Triggers {
         let starts = Starts::build(&start_literals(&words));
         assert!(starts.len() <= MAX_STARTS, "{} searches for trigger starts", starts.len());
         let cut = CutPrefixes::new(&words);
+        if families.contains(&Family::Document) {
+            document::cut_prefixes();
+        }
         Some(Triggers { automaton, starts, patterns, families, longest, cut })
     }
 }

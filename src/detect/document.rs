@@ -1050,6 +1050,14 @@ fn skip_gap(hay: &[u8], from: usize, limit: usize) -> Option<usize> {
     None
 }
 
+/// The proper prefixes of this family's triggers, built once per process
+/// (by the first redactor that asks for documents, so that its first
+/// stream does not pay for it).
+pub(crate) fn cut_prefixes() -> &'static CutPrefixes {
+    static CUT: OnceLock<CutPrefixes> = OnceLock::new();
+    CUT.get_or_init(|| CutPrefixes::new(TRIGGERS))
+}
+
 /// Where a match whose trigger has not arrived yet may start in the
 /// unfinished tail of `hay` (`hay.len()` when nowhere): a compact value at
 /// the end, possibly followed by a few filler characters, that a word may
@@ -1058,8 +1066,7 @@ pub(crate) fn tail_hold(hay: &[u8], floor: usize) -> usize {
     let mut end = hay.len() - incomplete_suffix(hay);
     // A word cut off by the end (`是我的护`): what precedes it may be its
     // value.
-    static CUT: OnceLock<CutPrefixes> = OnceLock::new();
-    if let Some(k) = CUT.get_or_init(|| CutPrefixes::new(TRIGGERS)).longest_at_end(hay, floor) {
+    if let Some(k) = cut_prefixes().longest_at_end(hay, floor) {
         end = end.min(hay.len() - k);
     }
     if end <= floor {
