@@ -372,15 +372,13 @@ impl CutPrefixes {
     /// proper prefix of a word (ASCII case aside).
     pub(crate) fn longest_at_end(&self, hay: &[u8], lo: usize) -> Option<usize> {
         let most = self.longest.min(hay.len().saturating_sub(lo));
-        let mut folded = Vec::new();
         (1..=most).rev().find(|&k| {
             let tail = &hay[hay.len() - k..];
-            if !self.first[usize::from(tail[0].to_ascii_lowercase())] {
-                return false;
-            }
-            folded.clear();
-            folded.extend(tail.iter().map(u8::to_ascii_lowercase));
-            self.prefixes.binary_search(&folded).is_ok()
+            self.first[usize::from(tail[0].to_ascii_lowercase())]
+                && self
+                    .prefixes
+                    .binary_search_by(|p| p.iter().copied().cmp(tail.iter().map(u8::to_ascii_lowercase)))
+                    .is_ok()
         })
     }
 }

@@ -1004,26 +1004,36 @@ pub(crate) fn may_follow_plate_lead(hay: &[u8], t: usize) -> bool {
 }
 
 /// Whether the ASCII letters and separators right before `t` may follow a
-/// province character: walking back over them (at most three letters, as
-/// [`plate_start_before`] allows), the first other byte is not ASCII. In
-/// ASCII text (`/api/v1`, `T00:00`, `SF1234`) that rules a plate out at
-/// once, with what `plate_start_before` would find.
+/// province character: the walk back over them ([`ascii_lead_start`])
+/// stops at a byte that is not ASCII. In ASCII text (`/api/v1`, `T00:00`,
+/// `SF1234`) that rules a plate out at once, with what
+/// [`plate_start_before`] would find.
 fn ascii_may_follow_province(hay: &[u8], t: usize) -> bool {
+    ascii_lead_start(hay, t, 0).is_some_and(|(i, _)| i > 0)
+}
+
+/// Walks back from `t`, no further than `lo`, over ASCII letters (at most
+/// three, as a plate's lead has) and the ASCII separators [`plate_sep`]
+/// knows: where the walk stopped and the letters passed, or `None` when
+/// another ASCII byte or a fourth letter rules a plate out. Each ASCII byte
+/// is a character of its own, so this reads a byte at a time.
+fn ascii_lead_start(hay: &[u8], t: usize, lo: usize) -> Option<(usize, usize)> {
+    let mut i = t;
     let mut letters = 0;
-    for &b in hay[..t].iter().rev() {
-        if b >= 0x80 {
-            return true;
-        }
-        if b.is_ascii_alphabetic() {
-            letters += 1;
-            if letters > 3 {
-                return false;
+    while i > lo && hay[i - 1] < 0x80 {
+        match hay[i - 1] {
+            b if b.is_ascii_alphabetic() => {
+                letters += 1;
+                if letters > 3 {
+                    return None;
+                }
             }
-        } else if !matches!(b, b' ' | b'-' | b'.') {
-            return false;
+            b' ' | b'-' | b'.' => {}
+            _ => return None,
         }
+        i -= 1;
     }
-    false
+    Some((i, letters))
 }
 
 /// Whether a letter, ASCII or full width, ends at `end`.
@@ -1072,24 +1082,8 @@ pub(crate) fn plate_before(hay: &[u8], t: usize, floor: usize, eof: bool) -> Pla
 /// separator or spaces. Streams hold a number back from there.
 pub(crate) fn plate_start_before(hay: &[u8], t: usize, floor: usize) -> Option<usize> {
     let lo = floor.max(t.saturating_sub(PLATE_LEAD));
-    let mut i = t;
-    let mut letters = 0;
-    // ASCII before the number (`/api/v1`, `T00:00`, `id A1`) is read a
-    // byte at a time: each byte is a character, a letter or one of the
-    // separators `plate_sep` knows, or it ends the search.
-    while i > lo && hay[i - 1] < 0x80 {
-        match hay[i - 1] {
-            b if b.is_ascii_alphabetic() => {
-                letters += 1;
-                if letters > 3 {
-                    return None;
-                }
-            }
-            b' ' | b'-' | b'.' => {}
-            _ => return None,
-        }
-        i -= 1;
-    }
+    // ASCII before the number (`/api/v1`, `T00:00`, `id A1`) first.
+    let (mut i, mut letters) = ascii_lead_start(hay, t, lo)?;
     while let Some(c) = prev_char_start(hay, i, lo) {
         if hay[c] >= 0xE0 && province_at(hay, c) {
             return Some(c);
