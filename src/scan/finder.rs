@@ -30,7 +30,7 @@ use aho_corasick::Span;
 use aho_corasick::packed::{MatchKind, Searcher};
 
 use super::token::MAX_GAP_CHARS;
-use super::units::{digit_at, is_numeral_at, prev_char_start, sep_at, unit_before, utf8_len};
+use super::units::{check_x_at, digit_at, is_numeral_at, prev_char_start, sep_at, unit_before, utf8_len};
 
 /// Fewest units any detector accepts (`010-6234567`, `400-820-8820`).
 pub(crate) const MIN_UNITS: usize = 10;
@@ -189,6 +189,11 @@ fn next_numeral_token(searcher: &Searcher, hay: &[u8], pos: usize) -> Option<usi
     let mut from = pos;
     loop {
         let n = find(searcher, hay, from)?;
+        if stands_alone(hay, n, from) {
+            // Its token is the numeral alone: one unit, too few to match.
+            from = n + 3;
+            continue;
+        }
         // Walking back no further than the last rejected run keeps this
         // linear: a token reaching back past it is that run's token, whose
         // units were already counted too few (`一1一1一1…` would otherwise
@@ -201,6 +206,24 @@ fn next_numeral_token(searcher: &Searcher, hay: &[u8], pos: usize) -> Option<usi
         }
         from = super::token::skip_run(hay, n);
     }
+}
+
+/// Whether the numeral at `n` (three bytes) stands between two Chinese
+/// ideographs that are neither numerals nor `叉`, the earlier one at or
+/// after `floor`: `这一下`, `第一个`, the common case in Chinese text. Its
+/// token is then the numeral alone, and no licence plate's serial starts
+/// there (a letter would come before it): what [`token_start`],
+/// [`holds_enough_units`] and the plate test would conclude, at the cost of
+/// two look-ups.
+#[inline]
+fn stands_alone(hay: &[u8], n: usize, floor: usize) -> bool {
+    let ideograph = |i: usize| match hay.get(i..i + 3) {
+        Some(&[0xE4..=0xE9, b1, b2]) if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 => {
+            digit_at(hay, i).is_none() && check_x_at(hay, i).is_none()
+        }
+        _ => false,
+    };
+    n >= floor + 3 && ideograph(n - 3) && ideograph(n + 3)
 }
 
 /// [`next_candidate`] without vector searchers: digits found a word at a
@@ -292,6 +315,22 @@ pub(crate) fn token_start(hay: &[u8], unit: usize, floor: usize) -> usize {
     {
         return unit;
     }
+    // As common: a Chinese ideograph other than a numeral (`号码138`); no
+    // separator is one.
+    if unit >= floor + 3
+        && let Some(&[0xE4..=0xE9, b1, b2]) = hay.get(unit - 3..unit)
+        && b1 & 0xC0 == 0x80
+        && b2 & 0xC0 == 0x80
+        && digit_at(hay, unit - 3).is_none()
+    {
+        return unit;
+    }
+    walk_back(hay, unit, floor)
+}
+
+/// [`token_start`] the long way: character by character over units and
+/// gaps.
+fn walk_back(hay: &[u8], unit: usize, floor: usize) -> usize {
     let mut start = unit;
     'outer: loop {
         if let Some(u) = unit_before(hay, start, floor) {
@@ -365,6 +404,58 @@ mod tests {
         let text = "您好，请问有什么可以帮您？我的号码是１３８";
         assert_eq!(find(text), text.find('１'));
         assert_eq!(find("您好，请问有什么可以帮您？（没有数字）"), None);
+    }
+
+    #[test]
+    fn token_start_shortcuts_agree_with_the_walk() {
+        let chars = ["1", "号", "一", "叉", " ", "-", "，", "[", "A", "１", "\u{3000}", "码", "\u{2014}"];
+        let mut text = String::new();
+        for a in chars {
+            for b in chars {
+                for c in chars {
+                    text.clear();
+                    text.push_str(a);
+                    text.push_str(b);
+                    text.push_str(c);
+                    text.push('8');
+                    let hay = text.as_bytes();
+                    let unit = hay.len() - 1;
+                    for floor in (0..=unit).filter(|&f| text.is_char_boundary(f)) {
+                        assert_eq!(token_start(hay, unit, floor), walk_back(hay, unit, floor), "{text} from {floor}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_numeral_standing_alone_is_what_the_full_reads_say() {
+        // Every character that may sit next to a numeral: ideographs, other
+        // numerals, `叉`, digits, separators, letters, a plate's province.
+        let around = ["下", "个", "京", "二", "叉", "零", "1", "１", " ", "-", "，", "、", "A", "。", "\u{3000}", "·"];
+        for before in around {
+            for after in around {
+                for lead in ["", "好", "京A", "9"] {
+                    let text = format!("{lead}{before}一{after}好");
+                    let hay = text.as_bytes();
+                    let n = lead.len() + before.len();
+                    for floor in [0, lead.len(), n] {
+                        if !stands_alone(hay, n, floor) {
+                            continue;
+                        }
+                        assert_eq!(token_start(hay, n, floor), n, "{text}");
+                        assert!(!holds_enough_units(hay, n), "{text}");
+                        assert!(!crate::detect::contact::may_follow_plate_lead(hay, n), "{text}");
+                        assert_eq!(super::super::token::skip_run(hay, n), n + 3, "{text}");
+                    }
+                }
+            }
+        }
+        assert!(stands_alone("这一下".as_bytes(), 3, 0));
+        assert!(!stands_alone("这一下".as_bytes(), 3, 1), "the character before lies below the floor");
+        assert!(!stands_alone("十一二".as_bytes(), 3, 0));
+        assert!(!stands_alone("这一".as_bytes(), 3, 0), "the haystack may go on");
+        assert!(!stands_alone("A一下".as_bytes(), 1, 0));
     }
 
     #[test]

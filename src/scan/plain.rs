@@ -21,6 +21,9 @@ use crate::detect::{MIN_UNITS_UNLESS_PHONE, phone_may_start_with};
 /// Most groups this fast path looks at; more go to the full reader.
 const MAX_GROUPS: usize = 8;
 
+// A match of any kind has at least `MIN_UNITS` units.
+const _: () = assert!(MIN_UNITS_UNLESS_PHONE >= MIN_UNITS);
+
 /// When the token starting at `t` (its first unit, an ASCII digit) is made
 /// of ASCII digit groups joined by single spaces or dashes and provably
 /// holds no match, the offset just past its last digit. `None` when the
@@ -28,45 +31,44 @@ const MAX_GROUPS: usize = 8;
 ///
 /// A match starts at a group start, runs to a group end and has at least
 /// [`MIN_UNITS`] units; unless it is a phone number (which starts with 0, 1,
-/// 4 or 8), it has at least [`MIN_UNITS_UNLESS_PHONE`].
+/// 4 or 8), it has at least [`MIN_UNITS_UNLESS_PHONE`]. The units from a
+/// group to the end are fewest for the last group and most for the first,
+/// so two sums decide: all the units (for any match), and the units from
+/// the first group a phone number may start at (for a phone number). No
+/// table of the groups is kept: this runs for most numbers of chat text.
 pub(crate) fn dismiss(hay: &[u8], t: usize) -> Option<usize> {
-    let mut lens = [0usize; MAX_GROUPS];
-    let mut firsts = [0u8; MAX_GROUPS];
-    let mut n = 0;
+    let mut total = 0;
+    // Units before the first group a phone number may start at.
+    let mut before_phone = None;
     let mut i = t;
-    loop {
+    for _ in 0..MAX_GROUPS {
         let start = i;
         while hay.get(i).is_some_and(u8::is_ascii_digit) {
             i += 1;
         }
         let len = i - start;
-        if len == 0 || len > MAX_UNITS || n == MAX_GROUPS {
+        if len == 0 || len > MAX_UNITS {
             return None;
         }
-        lens[n] = len;
-        firsts[n] = hay[start] - b'0';
-        n += 1;
+        if before_phone.is_none() && phone_may_start_with(hay[start] - b'0') {
+            before_phone = Some(total);
+        }
+        total += len;
         let &next = hay.get(i)?;
         if matches!(next, b' ' | b'-') && hay.get(i + 1).is_some_and(u8::is_ascii_digit) {
             i += 1;
             continue;
         }
-        if !ends_token(hay, i) {
+        if !ends_token(hay, i) || total > MAX_UNITS {
             return None;
         }
-        break;
+        // Of all groups the first has the most units from it to the end,
+        // and a match that is not a phone number needs the larger minimum.
+        let any = total >= MIN_UNITS_UNLESS_PHONE;
+        let phone = before_phone.is_some_and(|b| total - b >= MIN_UNITS);
+        return (!any && !phone).then_some(i);
     }
-    let mut rest: usize = lens[..n].iter().sum();
-    if rest > MAX_UNITS {
-        return None;
-    }
-    for g in 0..n {
-        if rest >= MIN_UNITS && (rest >= MIN_UNITS_UNLESS_PHONE || phone_may_start_with(firsts[g])) {
-            return None;
-        }
-        rest -= lens[g];
-    }
-    Some(i)
+    None
 }
 
 /// Whether the character at `i`, right after a group of ASCII digits,
@@ -90,6 +92,82 @@ mod tests {
 
     fn dismissed(s: &str) -> Option<&str> {
         dismiss(s.as_bytes(), 0).map(|end| &s[..end])
+    }
+
+    /// The rule as first written: every group's length and first digit
+    /// in a table, then each group asked whether a match may start there.
+    fn dismiss_by_groups(hay: &[u8], t: usize) -> Option<usize> {
+        let mut lens = [0usize; MAX_GROUPS];
+        let mut firsts = [0u8; MAX_GROUPS];
+        let mut n = 0;
+        let mut i = t;
+        loop {
+            let start = i;
+            while hay.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            let len = i - start;
+            if len == 0 || len > MAX_UNITS || n == MAX_GROUPS {
+                return None;
+            }
+            lens[n] = len;
+            firsts[n] = hay[start] - b'0';
+            n += 1;
+            let &next = hay.get(i)?;
+            if matches!(next, b' ' | b'-') && hay.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+                continue;
+            }
+            if !ends_token(hay, i) {
+                return None;
+            }
+            break;
+        }
+        let mut rest: usize = lens[..n].iter().sum();
+        if rest > MAX_UNITS {
+            return None;
+        }
+        for g in 0..n {
+            if rest >= MIN_UNITS && (rest >= MIN_UNITS_UNLESS_PHONE || phone_may_start_with(firsts[g])) {
+                return None;
+            }
+            rest -= lens[g];
+        }
+        Some(i)
+    }
+
+    #[test]
+    fn agrees_with_the_rule_group_by_group() {
+        // Every string of up to seven symbols, each a run of digits of one
+        // of several lengths and first digits, or a byte around them.
+        let symbols: [&[u8]; 9] = [b"2", b"1", b"45", b"1234", b"98765", b"9876543", b" ", b"-", b":"];
+        let mut checked = 0;
+        let mut text = Vec::new();
+        for len in 1..=7 {
+            let total = symbols.len().pow(len as u32);
+            for mut code in 0..total {
+                text.clear();
+                for _ in 0..len {
+                    text.extend_from_slice(symbols[code % symbols.len()]);
+                    code /= symbols.len();
+                }
+                text.push(b'.');
+                if text[0].is_ascii_digit() {
+                    assert_eq!(dismiss(&text, 0), dismiss_by_groups(&text, 0), "{}", String::from_utf8_lossy(&text));
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1_000_000);
+        for s in [
+            "12345678901234567890123456 ",
+            "1-2-3-4-5-6-7-8-9 ",
+            "1-2-3-4-5-6-7-8 ",
+            "138 1234 5678，",
+            "2 13812345678，",
+        ] {
+            assert_eq!(dismiss(s.as_bytes(), 0), dismiss_by_groups(s.as_bytes(), 0), "{s}");
+        }
     }
 
     #[test]
