@@ -45,9 +45,11 @@
 //!
 //! A `[[rule]]` ([`Rule`]) has a `name` (required) and at least one of
 //! `literals` and `patterns` (arrays of strings; patterns in the syntax of
-//! the `regex` crate, their matches at most 256 bytes long), and may set
+//! the `regex` crate, their matches at most 256 bytes long and never
+//! empty, and each able to match some text), and may set
 //! `case_insensitive` (bool), `context` (array of words), `context_window`
-//! (characters, 0 to 64), `validator` (`none`, `luhn`, `mod11-2`,
+//! (characters, 0 to 64; with context words, at least as many as the
+//! shortest word has, or the rule could never match), `validator` (`none`, `luhn`, `mod11-2`,
 //! `mod97-10`), `standalone` (bool, default true) and `policy` (a spec as
 //! above; `tag` is the rule's own tag, `[MEMBER_ID]`).
 //!
@@ -264,6 +266,9 @@ fn parse_in(text: &str, base: &Path) -> Result<Builder, ConfigError> {
         }
         if let Some(w) = &t.context_window {
             rule = rule.context_window(window(w, crate::MAX_RULE_CONTEXT_WINDOW).map_err(|m| at(w.span(), m))?);
+            // Checked here as well as below, so that a window too small for
+            // every context word is reported at the window.
+            crate::detect::custom::check_context_window(&rule).map_err(|e| at(w.span(), e.to_string()))?;
         }
         if let Some(v) = &t.validator {
             let validator = Validator::from_name(v.get_ref()).ok_or_else(|| {

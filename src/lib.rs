@@ -257,7 +257,19 @@
 //!   `encoding_rs` for the decoding tables; from C, `tuomin_redact_gb18030`
 //!   and `tuomin_gb18030_stream_*` (which, without it, return
 //!   `TUOMIN_RESULT_NOT_SUPPORTED`).
+//! * `config` (on with `cli`): the [`config`] module, reading a redactor's
+//!   settings from a TOML file (`toml` and `serde`); from C,
+//!   `tuomin_redactor_new_from_config`.
+//!
 
+// The links above to items behind a feature resolve to the items when the
+// feature is on, and to the list of features when it is off, so that the
+// docs build without broken links under any set of features.
+#![cfg_attr(not(feature = "gb18030"), doc = "[`Redactor::redact_gb18030`]: #crate-features")]
+#![cfg_attr(not(feature = "gb18030"), doc = "[`Redactor::stream_gb18030`]: #crate-features")]
+#![cfg_attr(not(feature = "gb18030"), doc = "[`Gb18030Stream`]: #crate-features")]
+#![cfg_attr(not(feature = "gb18030"), doc = "[`EncodingError`]: #crate-features")]
+#![cfg_attr(not(feature = "config"), doc = "[`config`]: #crate-features")]
 #![deny(missing_docs, unsafe_code)]
 #![deny(rustdoc::broken_intra_doc_links)]
 #![warn(missing_debug_implementations)]

@@ -25,6 +25,14 @@
 //! matches must have a bounded length: a pattern that can match more than
 //! [`MAX_RULE_MATCH_LEN`] bytes (`[0-9]+`) is refused when the redactor is
 //! built; write the repetition with bounds (`[0-9]{6,12}`).
+//!
+//! # Rules that could never match
+//!
+//! A rule that could not find anything is a mistake in it, so building
+//! the redactor refuses it with [`Error::Rule`](crate::Error::Rule) and
+//! says why rather than leaving it to find nothing: a pattern that no text
+//! matches (`[^\s\S]`), and a context window too short to hold any of the
+//! rule's context words (a window of 0 characters with context words).
 
 use crate::policy::Policy;
 
@@ -136,7 +144,9 @@ impl Rule {
 
     /// Adds a regular expression in the syntax of the `regex` crate (no
     /// look-around, no backreferences). Its matches must be bounded in
-    /// length (see [`MAX_RULE_MATCH_LEN`]).
+    /// length (see [`MAX_RULE_MATCH_LEN`]) and never empty, and a pattern
+    /// that no text can match (`[^\s\S]`) is refused when the redactor is
+    /// built rather than left to find nothing.
     pub fn pattern(mut self, pattern: impl Into<String>) -> Rule {
         self.patterns.push(pattern.into());
         self
@@ -166,6 +176,24 @@ impl Rule {
     /// Characters before a match searched for a context word (default
     /// [`DEFAULT_CONTEXT_WINDOW`](crate::DEFAULT_CONTEXT_WINDOW), at most
     /// [`MAX_RULE_CONTEXT_WINDOW`]).
+    ///
+    /// A context word counts only when all of it lies within the window,
+    /// so a rule with context words needs a window at least as long as the
+    /// shortest of them: a smaller one (such as 0) could never let a match
+    /// through, and building the redactor refuses it with
+    /// [`Error::Rule`](crate::Error::Rule). Without context words the
+    /// window is not used, and any size up to the maximum is accepted.
+    ///
+    /// ```
+    /// use tuomin::{Redactor, Rule};
+    ///
+    /// let rule = Rule::new("policy_no").pattern("[0-9]{10}").context(["保单号"]);
+    /// let redactor = Redactor::builder().rule(rule.clone().context_window(3)).build()?;
+    /// assert_eq!(redactor.redact("保单号2024123456"), "保单号**********");
+    /// let error = Redactor::builder().rule(rule.context_window(0)).build().unwrap_err();
+    /// assert!(error.to_string().contains("could never match"));
+    /// # Ok::<(), tuomin::Error>(())
+    /// ```
     pub fn context_window(mut self, chars: usize) -> Rule {
         self.context_window = chars;
         self

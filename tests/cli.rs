@@ -478,6 +478,7 @@ fn rules_from_the_command_line_are_listed_under_their_name() {
 fn bad_rules_exit_2_naming_the_rule() {
     for (arg, says) in [
         ("member_id=M[0-9]+", "256 bytes"),
+        ("member_id=M[^\\s\\S]", "pattern 1 can never match"),
         ("member_id=M[0-9", "pattern 1"),
         ("Member=M[0-9]{8}", "rule name"),
         ("phone=1[0-9]{10}", "built-in kind"),

@@ -59,7 +59,7 @@ standalone = false
 
 #[test]
 fn errors_give_the_line_and_column_and_what_is_accepted() {
-    let cases: [(&str, usize, &str); 12] = [
+    let cases: [(&str, usize, &str); 15] = [
         ("kinds = \"phone,emial\"", 1, "unknown kind \"emial\""),
         ("kinds = []", 1, "no kind"),
         ("\npreset = \"blurred\"", 2, "unknown preset"),
@@ -70,6 +70,17 @@ fn errors_give_the_line_and_column_and_what_is_accepted() {
         ("kind = \"phone\"", 1, "unknown field `kind`"),
         ("kinds = \"phone\"\nkinds = \"id_card\"", 2, "duplicate key"),
         ("[[rule]]\nname = \"order_no\"\npatterns = ['[0-9]+']", 2, "256 bytes"),
+        ("[[rule]]\nname = \"order_no\"\npatterns = ['[^\\s\\S]']", 2, "pattern 1 can never match"),
+        (
+            "[[rule]]\nname = \"order_no\"\npatterns = ['[0-9]{6}']\ncontext = [\"订单号\"]\ncontext_window = 0",
+            5,
+            "context window too short for any context word, so the rule could never match: the window is 0",
+        ),
+        (
+            "[[rule]]\nname = \"order_no\"\npatterns = ['[0-9]{6}']\ncontext = [\"订单号\", \"单号\"]\ncontext_window = 1",
+            5,
+            "could never match",
+        ),
         ("[[rule]]\nname = \"order_no\"\nvalidator = \"crc\"\nliterals = [\"x\"]", 3, "unknown validator"),
         ("[[rule]]\nname = \"o\"\nliterals = [\"x\"]\ncolour = \"red\"", 4, "unknown field `colour`"),
     ];
@@ -82,6 +93,13 @@ fn errors_give_the_line_and_column_and_what_is_accepted() {
     let e = tuomin::config::load("/nonexistent/tuomin.toml").map(|_| ()).unwrap_err();
     assert_eq!(e.line, None);
     assert!(e.to_string().contains("cannot read /nonexistent/tuomin.toml"), "{e}");
+}
+
+#[test]
+fn a_rule_window_of_0_is_accepted_without_context_words() {
+    let text = "[[rule]]\nname = \"ticket\"\npatterns = ['TK-[0-9]{6}']\ncontext_window = 0\n";
+    let r = parse(text).unwrap().build().unwrap();
+    assert_eq!(r.redact("工单TK-123456"), "工单**-******");
 }
 
 #[test]

@@ -165,6 +165,8 @@ fn bad_rules_are_build_errors_naming_the_rule() {
     assert!(why.contains("context word"), "{why}");
     let (_, why) = reason(build_err(Rule::new("order_no").literal("x").context_window(65)));
     assert!(why.contains("context window"), "{why}");
+    let (_, why) = reason(build_err(Rule::new("order_no").pattern(r"[^\s\S]")));
+    assert!(why.contains("pattern 1 can never match") && !why.contains("256"), "{why}");
     for name in ["", "Order", "order no", "9lives", "订单", "phone", "custom", "default", &"x".repeat(33)] {
         let (_, why) = reason(build_err(Rule::new(name).literal("x")));
         assert!(why.contains("name"), "{name:?}: {why}");
@@ -204,10 +206,12 @@ fn streams_agree_with_one_shot_at_every_split_point() {
         Rule::new("member_id").pattern("M[0-9]{8}"),
         Rule::new("policy_no").pattern("[0-9]{10}").context(["保单号"]),
         Rule::new("vip_word").literal("金卡会员").policy(Policy::tag("[VIP]")),
+        // Bounded once the branch that matches nothing is left out.
+        Rule::new("ticket").pattern(r"TK[0-9]{6}|[^\s\S]"),
     ]);
-    let text = "金卡会员M12345678，保单号2024123456，手机13812345678，XM12345678，M1234567";
+    let text = "金卡会员M12345678，保单号2024123456，手机13812345678，XM12345678，M1234567，工单TK123456";
     let whole = r.redact(text).into_owned();
-    assert_eq!(whole, "[VIP]*********，保单号**********，手机138****5678，XM12345678，M1234567");
+    assert_eq!(whole, "[VIP]*********，保单号**********，手机138****5678，XM12345678，M1234567，工单********");
     let bytes = text.as_bytes();
     for cut in 0..=bytes.len() {
         for second in [cut, (cut + 7).min(bytes.len())] {
@@ -256,4 +260,58 @@ fn long_runs_stay_linear_and_bounded() {
         assert!(stream.held_back() <= tuomin::MAX_HOLDBACK);
     }
     stream.finish(&mut sink).unwrap();
+}
+
+#[test]
+fn patterns_no_text_can_match_are_refused_as_such() {
+    let reason = |rule: Rule| match build_err(rule) {
+        Error::Rule { rule, reason } => format!("{rule}: {reason}"),
+        other => panic!("{other:?}"),
+    };
+    // The empty class, alone, inside a sequence, repeated, under (?i).
+    for pattern in [r"[^\s\S]", r"M[^\s\S][0-9]{4}", r"(?:[^\s\S]){2,3}", r"[^\d\D]"] {
+        let why = reason(Rule::new("member_id").pattern("M[0-9]{8}").pattern(pattern));
+        assert_eq!(why, "member_id: pattern 2 can never match: no text fits it", "{pattern}");
+        let why = reason(Rule::new("member_id").pattern(pattern).case_insensitive(true));
+        assert!(why.contains("pattern 1 can never match"), "{pattern}: {why}");
+    }
+    // Unbounded patterns keep their own message.
+    let why = reason(Rule::new("member_id").pattern("M[0-9]+"));
+    assert!(why.contains("more than 256 bytes") && !why.contains("never match"), "{why}");
+    // A pattern with one branch that can match is fine, and finds it.
+    let r = build([Rule::new("member_id").pattern(r"M[0-9]{8}|[^\s\S]")]);
+    assert_eq!(found(&r, "会员M12345678"), pairs(&[("member_id", "M12345678")]));
+    let r = build([Rule::new("member_id").pattern(r"M[0-9]{8}[^\s\S]?")]);
+    assert_eq!(found(&r, "会员M12345678"), pairs(&[("member_id", "M12345678")]));
+}
+
+#[test]
+fn a_context_window_must_hold_a_context_word() {
+    let reason = |rule: Rule| match build_err(rule) {
+        Error::Rule { rule, reason } => format!("{rule}: {reason}"),
+        other => panic!("{other:?}"),
+    };
+    let rule = || Rule::new("policy_no").pattern("[0-9]{10}");
+    let why = reason(rule().context(["保单号", "policy"]).context_window(0));
+    assert_eq!(
+        why,
+        "policy_no: context window too short for any context word, so the rule could never match: the window \
+         is 0 characters, the shortest word 3; widen the window or drop the context words"
+    );
+    let why = reason(rule().context(["保单号"]).context_window(2));
+    assert!(why.contains("window is 2 characters") && why.contains("shortest word 3"), "{why}");
+    // check_rule says the same before build.
+    let e = Redactor::builder().check_rule(&rule().context(["保单号"]).context_window(0)).unwrap_err();
+    assert!(e.to_string().contains("could never match"), "{e}");
+
+    // A window exactly as long as a word lets it count.
+    let r = build([rule().context(["保单号", "保单"]).context_window(2)]);
+    assert_eq!(found(&r, "保单2024123456"), pairs(&[("policy_no", "2024123456")]));
+    assert!(found(&r, "保单：2024123456").is_empty(), "保单 is three characters back");
+    let r = build([rule().context(["保单号"]).context_window(3)]);
+    assert_eq!(found(&r, "保单号2024123456"), pairs(&[("policy_no", "2024123456")]));
+
+    // Without context words the window is not used: 0 is accepted.
+    let r = build([rule().context_window(0)]);
+    assert_eq!(found(&r, "订单 2024123456"), pairs(&[("policy_no", "2024123456")]));
 }

@@ -10,15 +10,16 @@
 //!
 //! Streams need every decision to depend on bounded bytes: a match is at
 //! most [`MAX_RULE_MATCH_LEN`] bytes long (checked when the rule is
-//! compiled, from the pattern's syntax), so a candidate starting further
-//! than that (plus the character after it) from the end of an unfinished
-//! haystack is decided, and the rest is held.
+//! compiled, from the pattern's syntax tree by `pattern_len`), so a
+//! candidate starting further than that (plus the character after it) from
+//! the end of an unfinished haystack is decided, and the rest is held.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
 
 use super::address::{Next, Start};
+use super::pattern_len::match_len;
 use crate::error::Error;
 use crate::kind::{Kind, SubKind};
 use crate::matches::Evidence;
@@ -358,7 +359,10 @@ fn compile(rule: &Rule) -> Result<(Compiled, usize), Error> {
         for (k, p) in rule.patterns.iter().enumerate() {
             let hir = syntax::parse_with(p, &config)
                 .map_err(|e| rule_error(rule, format!("pattern {}: {}", k + 1, first_line(&e.to_string()))))?;
-            match hir.properties().maximum_len() {
+            let Some(len) = match_len(&hir) else {
+                return Err(rule_error(rule, format!("pattern {} can never match: no text fits it", k + 1)));
+            };
+            match len.max {
                 Some(n) if n <= MAX_RULE_MATCH_LEN => max_len = max_len.max(n),
                 _ => {
                     return Err(rule_error(
@@ -371,7 +375,7 @@ fn compile(rule: &Rule) -> Result<(Compiled, usize), Error> {
                     ));
                 }
             }
-            if hir.properties().minimum_len() == Some(0) {
+            if len.min == 0 {
                 return Err(rule_error(rule, format!("pattern {} matches the empty string", k + 1)));
             }
         }
@@ -388,6 +392,7 @@ fn compile(rule: &Rule) -> Result<(Compiled, usize), Error> {
         if rule.context.iter().any(String::is_empty) {
             return Err(rule_error(rule, "a context word is empty"));
         }
+        check_context_window(rule)?;
         Some(
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -412,6 +417,26 @@ fn compile(rule: &Rule) -> Result<(Compiled, usize), Error> {
         evidence,
     };
     Ok((compiled, max_len))
+}
+
+/// Whether the rule's context window can hold one of its context words:
+/// a word must lie wholly within the window, so a window shorter than
+/// every word (0 characters, always) would refuse every candidate. Without
+/// context words the window is not used, and any size up to the maximum is
+/// accepted.
+pub(crate) fn check_context_window(rule: &Rule) -> Result<(), Error> {
+    let shortest = rule.context.iter().map(|w| w.chars().count()).min();
+    match shortest {
+        Some(n) if n > rule.context_window => Err(rule_error(
+            rule,
+            format!(
+                "context window too short for any context word, so the rule could never match: the window is {} \
+                 characters, the shortest word {n}; widen the window or drop the context words",
+                rule.context_window
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn first_line(s: &str) -> String {

@@ -19,6 +19,7 @@ pub(crate) mod document;
 pub(crate) mod gazetteer;
 pub(crate) mod id_card;
 pub(crate) mod name;
+mod pattern_len;
 pub(crate) mod phone;
 pub(crate) mod secret;
 

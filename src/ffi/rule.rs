@@ -119,7 +119,8 @@ pub unsafe extern "C" fn tuomin_rule_add(rule: *mut tuomin_rule, part: u32, valu
 /// * `standalone`: `true` (the default: a match glued to an ASCII letter
 ///   or digit is refused) or `false`;
 /// * `context_window`: characters searched for a context word, `0` to
-///   `64` (default 12).
+///   `64` (default 12); with context words, at least as many as the
+///   shortest has (checked by `tuomin_builder_add_rule`).
 ///
 /// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the rule as it was,
 /// for an unknown option or value, or a string that is not UTF-8.
@@ -189,7 +190,9 @@ pub unsafe extern "C" fn tuomin_rule_set(
 /// Returns `TUOMIN_RESULT_INVALID_PARAMETER`, leaving the builder as it
 /// was, when the rule cannot be compiled: a bad name or one already used,
 /// a pattern that does not parse or whose matches are unbounded (write
-/// `{6,12}` rather than `+`), no literal and no pattern, too many rules.
+/// `{6,12}` rather than `+`), a rule that could never match (a pattern no
+/// text fits, a context window shorter than every context word), no
+/// literal and no pattern, too many rules.
 /// Then, when `err` is not NULL, a NUL-terminated English message naming
 /// the rule and what is wrong is written to `err` (cut to `err_cap - 1`
 /// bytes, at a character boundary).

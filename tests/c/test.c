@@ -539,6 +539,19 @@ static bool test_rules(void) {
   CHECK_RESULT(tuomin_builder_add_rule(b, bad, tiny, sizeof tiny), invalid);
   CHECK(strlen(tiny) == 3);
   tuomin_rule_free(bad);
+  /* A rule that could never match says why. */
+  CHECK_OK(tuomin_rule_new("order_no", &bad));
+  CHECK_OK(tuomin_rule_add(bad, TUOMIN_RULE_PART_PATTERN, "[^\\s\\S]"));
+  CHECK_RESULT(tuomin_builder_add_rule(b, bad, err, sizeof err), invalid);
+  CHECK(strstr(err, "order_no") != NULL && strstr(err, "can never match") != NULL);
+  tuomin_rule_free(bad);
+  CHECK_OK(tuomin_rule_new("order_no", &bad));
+  CHECK_OK(tuomin_rule_add(bad, TUOMIN_RULE_PART_PATTERN, "[0-9]{6}"));
+  CHECK_OK(tuomin_rule_add(bad, TUOMIN_RULE_PART_CONTEXT, "订单号"));
+  CHECK_OK(tuomin_rule_set(bad, "context_window", "0"));
+  CHECK_RESULT(tuomin_builder_add_rule(b, bad, err, sizeof err), invalid);
+  CHECK(strstr(err, "order_no") != NULL && strstr(err, "could never match") != NULL);
+  tuomin_rule_free(bad);
   CHECK_OK(tuomin_rule_new("Bad Name", &bad));
   CHECK_OK(tuomin_rule_add(bad, TUOMIN_RULE_PART_LITERAL, "x"));
   CHECK_RESULT(tuomin_builder_add_rule(b, bad, NULL, 0), invalid);
