@@ -4,8 +4,9 @@
 //! that a C program links against any build; without the `gb18030` feature
 //! they return [`tuomin_result::NotSupported`].
 
+use super::args::{copy_or_size_needed, out, src_and_dst};
 use super::boundary::boundary;
-use super::handle::{Castable, enter, enter_mut, free_handle, input, into_handle, out, output, overlap};
+use super::handle::{Castable, enter, enter_mut, free_handle, into_handle};
 use super::redactor::tuomin_redactor;
 use super::result::tuomin_result;
 use crate::Redactor;
@@ -84,15 +85,10 @@ pub unsafe extern "C" fn tuomin_redact_gb18030(
         // not touched by anyone else during the call.
         let mut out_len = unsafe { out(out_len) }?;
         // SAFETY: the caller guarantees `src` is `(NULL, 0)` or readable for
-        // `src_len` bytes that nobody writes during the call.
-        let src = unsafe { input(src, src_len) }?;
-        if overlap(src.as_ptr(), src.len(), dst, dst_cap) {
-            return Err(tuomin_result::InvalidParameter);
-        }
-        // SAFETY: the caller guarantees `dst` is `(NULL, 0)` or writable for
-        // `dst_cap` bytes used only by this call, and it does not overlap
-        // `src` (checked above).
-        let dst = unsafe { output(dst, dst_cap) }?;
+        // `src_len` bytes that nobody writes during the call, and `dst` is
+        // `(NULL, 0)` or writable for `dst_cap` bytes used only by this
+        // call; `src_and_dst` refuses the two if they overlap.
+        let (src, dst) = unsafe { src_and_dst(src, src_len, dst, dst_cap) }?;
         let redacted = match redact(r.value, src) {
             Ok(redacted) => redacted,
             Err(Failure { result, offset }) => {
@@ -102,10 +98,7 @@ pub unsafe extern "C" fn tuomin_redact_gb18030(
                 return Err(result);
             }
         };
-        out_len.set(redacted.len());
-        let dst = dst.get_mut(..redacted.len()).ok_or(tuomin_result::InsufficientSize)?;
-        dst.copy_from_slice(&redacted);
-        Ok(())
+        copy_or_size_needed(dst, &redacted, &mut out_len)
     })
 }
 
@@ -302,15 +295,10 @@ pub unsafe extern "C" fn tuomin_gb18030_stream_feed(
         // SAFETY: as for `out_read`.
         let mut out_written = unsafe { out(out_written) }?;
         // SAFETY: the caller guarantees `src` is `(NULL, 0)` or readable for
-        // `src_len` bytes that nobody writes during the call.
-        let src = unsafe { input(src, src_len) }?;
-        if overlap(src.as_ptr(), src.len(), dst, dst_cap) {
-            return Err(tuomin_result::InvalidParameter);
-        }
-        // SAFETY: the caller guarantees `dst` is `(NULL, 0)` or writable for
-        // `dst_cap` bytes used only by this call, and it does not overlap
-        // `src` (checked above).
-        let dst = unsafe { output(dst, dst_cap) }?;
+        // `src_len` bytes that nobody writes during the call, and `dst` is
+        // `(NULL, 0)` or writable for `dst_cap` bytes used only by this
+        // call; `src_and_dst` refuses the two if they overlap.
+        let (src, dst) = unsafe { src_and_dst(src, src_len, dst, dst_cap) }?;
         let state = &mut *s.value;
         if state.finished {
             return Err(tuomin_result::AlreadyFinished);

@@ -2,8 +2,9 @@
 
 use core::ffi::{CStr, c_char};
 
+use super::args::{copy_or_size_needed, out, output, src_and_dst};
 use super::boundary::boundary;
-use super::handle::{Castable, enter, free_handle, input, into_handle, out, output, overlap};
+use super::handle::{Castable, enter, free_handle, into_handle};
 use super::result::tuomin_result;
 use crate::{Action, Error, Evidence, Kind, Redactor};
 
@@ -302,20 +303,12 @@ pub unsafe extern "C" fn tuomin_redact(
         // not touched by anyone else during the call.
         let mut out_len = unsafe { out(out_len) }?;
         // SAFETY: the caller guarantees `src` is `(NULL, 0)` or readable for
-        // `src_len` bytes that nobody writes during the call.
-        let src = unsafe { input(src, src_len) }?;
-        if overlap(src.as_ptr(), src.len(), dst, dst_cap) {
-            return Err(tuomin_result::InvalidParameter);
-        }
-        // SAFETY: the caller guarantees `dst` is `(NULL, 0)` or writable for
-        // `dst_cap` bytes used only by this call, and it does not overlap
-        // `src` (checked above).
-        let dst = unsafe { output(dst, dst_cap) }?;
+        // `src_len` bytes that nobody writes during the call, and `dst` is
+        // `(NULL, 0)` or writable for `dst_cap` bytes used only by this
+        // call; `src_and_dst` refuses the two if they overlap.
+        let (src, dst) = unsafe { src_and_dst(src, src_len, dst, dst_cap) }?;
         let redacted = r.value.redact_bytes(src);
-        out_len.set(redacted.len());
-        let dst = dst.get_mut(..redacted.len()).ok_or(tuomin_result::InsufficientSize)?;
-        dst.copy_from_slice(&redacted);
-        Ok(())
+        copy_or_size_needed(dst, &redacted, &mut out_len)
     })
 }
 
@@ -378,15 +371,11 @@ pub unsafe extern "C" fn tuomin_scan(
         // not touched by anyone else during the call.
         let mut out_count = unsafe { out(out_count) }?;
         // SAFETY: the caller guarantees `src` is `(NULL, 0)` or readable for
-        // `src_len` bytes that nobody writes during the call.
-        let src = unsafe { input(src, src_len) }?;
-        if overlap(src.as_ptr(), src.len(), matches, matches_cap) {
-            return Err(tuomin_result::InvalidParameter);
-        }
-        // SAFETY: the caller guarantees `matches` is `(NULL, 0)` or writable
-        // for `matches_cap` elements used only by this call; they do not
-        // overlap `src` (checked above), and `tuomin_match` is plain data.
-        let slots = unsafe { output(matches, matches_cap) }?;
+        // `src_len` bytes that nobody writes during the call, and `matches`
+        // is `(NULL, 0)` or writable for `matches_cap` elements used only by
+        // this call; `src_and_dst` refuses the two if they overlap, and
+        // `tuomin_match` is plain data.
+        let (src, slots) = unsafe { src_and_dst(src, src_len, matches, matches_cap) }?;
         let mut total = 0usize;
         for m in r.value.find_iter(src) {
             if let Some(slot) = slots.get_mut(total) {

@@ -1,7 +1,8 @@
 //! The stream handle: redaction of text that arrives in pieces.
 
+use super::args::{out, output, src_and_dst};
 use super::boundary::boundary;
-use super::handle::{Castable, enter, enter_mut, free_handle, input, into_handle, out, output, overlap};
+use super::handle::{Castable, enter, enter_mut, free_handle, into_handle};
 use super::redactor::tuomin_redactor;
 use super::result::tuomin_result;
 use crate::{Status, Stream};
@@ -115,15 +116,10 @@ pub unsafe extern "C" fn tuomin_stream_feed(
         // SAFETY: as for `out_read`.
         let mut out_written = unsafe { out(out_written) }?;
         // SAFETY: the caller guarantees `src` is `(NULL, 0)` or readable for
-        // `src_len` bytes that nobody writes during the call.
-        let src = unsafe { input(src, src_len) }?;
-        if overlap(src.as_ptr(), src.len(), dst, dst_cap) {
-            return Err(tuomin_result::InvalidParameter);
-        }
-        // SAFETY: the caller guarantees `dst` is `(NULL, 0)` or writable for
-        // `dst_cap` bytes used only by this call, and it does not overlap
-        // `src` (checked above).
-        let dst = unsafe { output(dst, dst_cap) }?;
+        // `src_len` bytes that nobody writes during the call, and `dst` is
+        // `(NULL, 0)` or writable for `dst_cap` bytes used only by this
+        // call; `src_and_dst` refuses the two if they overlap.
+        let (src, dst) = unsafe { src_and_dst(src, src_len, dst, dst_cap) }?;
         let state = &mut *s.value;
         if state.finished {
             return Err(tuomin_result::AlreadyFinished);
