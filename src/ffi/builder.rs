@@ -2,8 +2,9 @@
 
 use core::ffi::c_char;
 
+use super::args::{input, out, utf8};
 use super::boundary::boundary;
-use super::handle::{Castable, enter, enter_mut, free_handle, input, into_handle, out, utf8};
+use super::handle::{Castable, enter, enter_mut, free_handle, into_handle};
 use super::redactor::{tuomin_action, tuomin_evidence, tuomin_kind, tuomin_redactor};
 use super::result::tuomin_result;
 use crate::{Builder, KindSet, MAX_CONTEXT_WINDOW, Policy, Preset};

@@ -2,11 +2,11 @@
 
 use core::ffi::c_char;
 
+use super::args::{message_buffer, out, utf8, write_message};
 use super::boundary::boundary;
-use super::handle::{into_handle, out, output, utf8};
+use super::handle::into_handle;
 use super::redactor::tuomin_redactor;
 use super::result::tuomin_result;
-use super::rule::write_message;
 
 /// Makes a redactor from the TOML configuration file at `path` (the schema
 /// is that of `tuomin --config`: kinds, preset, context window, policies
@@ -37,8 +37,8 @@ pub unsafe extern "C" fn tuomin_redactor_new_from_config(
         // SAFETY: the caller guarantees `out` is NULL or writable.
         let mut out = unsafe { self::out(out) }?;
         // SAFETY: the caller guarantees `err` is NULL or writable for
-        // `err_cap` bytes.
-        let err = unsafe { output(err.cast::<u8>(), if err.is_null() { 0 } else { err_cap }) }?;
+        // `err_cap` bytes that nothing else touches during the call.
+        let err = unsafe { message_buffer(err, err_cap) }?;
         match build(path) {
             Ok(redactor) => {
                 out.set(into_handle(redactor));

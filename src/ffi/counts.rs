@@ -1,8 +1,9 @@
 //! Audit counts from C: per-kind totals of what was found and what was
 //! done with it, in an array the caller owns.
 
+use super::args::{output, src_and_dst};
 use super::boundary::boundary;
-use super::handle::{enter, input, output, overlap};
+use super::handle::enter;
 use super::redactor::{tuomin_kind, tuomin_redactor};
 use super::result::tuomin_result;
 use super::stream::tuomin_stream;
@@ -77,15 +78,11 @@ pub unsafe extern "C" fn tuomin_count(
         // SAFETY: the caller guarantees `r` is NULL or a live redactor.
         let r = unsafe { enter(r) }?;
         // SAFETY: the caller guarantees `src` is `(NULL, 0)` or readable for
-        // `src_len` bytes that nobody writes during the call.
-        let src = unsafe { input(src, src_len) }?;
-        if overlap(src.as_ptr(), src.len(), counts, counts_len) {
-            return Err(tuomin_result::InvalidParameter);
-        }
-        // SAFETY: the caller guarantees `counts` is `(NULL, 0)` or writable
-        // for `counts_len` entries used only by this call; they do not
-        // overlap `src` (checked above), and the entries are plain data.
-        let slots = unsafe { output(counts, counts_len) }?;
+        // `src_len` bytes that nobody writes during the call, and `counts`
+        // is `(NULL, 0)` or writable for `counts_len` entries used only by
+        // this call; `src_and_dst` refuses the two if they overlap, and the
+        // entries are plain data.
+        let (src, slots) = unsafe { src_and_dst(src, src_len, counts, counts_len) }?;
         let found = r.value.count(src);
         slots.fill(tuomin_kind_counts::default());
         fill(&found, slots);

@@ -4,8 +4,10 @@
 //! that a C program links against any build; without the `gb18030` feature
 //! they return [`tuomin_result::NotSupported`].
 
+use super::arg_lists::{Feed, OneShot, feed, one_shot};
+use super::args::{copy_or_size_needed, out};
 use super::boundary::boundary;
-use super::handle::{Castable, enter, enter_mut, free_handle, input, into_handle, out, output, overlap};
+use super::handle::{Castable, enter, free_handle, into_handle};
 use super::redactor::tuomin_redactor;
 use super::result::tuomin_result;
 use crate::Redactor;
@@ -78,21 +80,11 @@ pub unsafe extern "C" fn tuomin_redact_gb18030(
     out_len: *mut usize,
 ) -> tuomin_result {
     boundary(|| {
-        // SAFETY: the caller guarantees `r` is NULL or a live redactor.
-        let r = unsafe { enter(r) }?;
-        // SAFETY: the caller guarantees `out_len` is NULL or writable and
-        // not touched by anyone else during the call.
-        let mut out_len = unsafe { out(out_len) }?;
-        // SAFETY: the caller guarantees `src` is `(NULL, 0)` or readable for
-        // `src_len` bytes that nobody writes during the call.
-        let src = unsafe { input(src, src_len) }?;
-        if overlap(src.as_ptr(), src.len(), dst, dst_cap) {
-            return Err(tuomin_result::InvalidParameter);
-        }
-        // SAFETY: the caller guarantees `dst` is `(NULL, 0)` or writable for
-        // `dst_cap` bytes used only by this call, and it does not overlap
-        // `src` (checked above).
-        let dst = unsafe { output(dst, dst_cap) }?;
+        // SAFETY: the `# Safety` section above is `one_shot`'s contract: `r`
+        // is NULL or a live redactor; `src` and `dst` are `(NULL, 0)` or
+        // valid for their lengths, with `dst` used only by this call and
+        // `src` written by nothing else; `out_len` is NULL or writable.
+        let OneShot { handle: r, src, dst, mut out_len } = unsafe { one_shot(r, src, src_len, dst, dst_cap, out_len) }?;
         let redacted = match redact(r.value, src) {
             Ok(redacted) => redacted,
             Err(Failure { result, offset }) => {
@@ -102,10 +94,7 @@ pub unsafe extern "C" fn tuomin_redact_gb18030(
                 return Err(result);
             }
         };
-        out_len.set(redacted.len());
-        let dst = dst.get_mut(..redacted.len()).ok_or(tuomin_result::InsufficientSize)?;
-        dst.copy_from_slice(&redacted);
-        Ok(())
+        copy_or_size_needed(dst, &redacted, &mut out_len)
     })
 }
 
@@ -293,24 +282,13 @@ pub unsafe extern "C" fn tuomin_gb18030_stream_feed(
     out_written: *mut usize,
 ) -> tuomin_result {
     boundary(|| {
-        // SAFETY: the caller guarantees `s` is NULL or a live stream that no
-        // other thread uses during the call.
-        let s = unsafe { enter_mut(s) }?;
-        // SAFETY: the caller guarantees `out_read` is NULL or writable and
-        // not touched by anyone else during the call.
-        let mut out_read = unsafe { out(out_read) }?;
-        // SAFETY: as for `out_read`.
-        let mut out_written = unsafe { out(out_written) }?;
-        // SAFETY: the caller guarantees `src` is `(NULL, 0)` or readable for
-        // `src_len` bytes that nobody writes during the call.
-        let src = unsafe { input(src, src_len) }?;
-        if overlap(src.as_ptr(), src.len(), dst, dst_cap) {
-            return Err(tuomin_result::InvalidParameter);
-        }
-        // SAFETY: the caller guarantees `dst` is `(NULL, 0)` or writable for
-        // `dst_cap` bytes used only by this call, and it does not overlap
-        // `src` (checked above).
-        let dst = unsafe { output(dst, dst_cap) }?;
+        // SAFETY: the `# Safety` section above is `feed`'s contract: `s` is
+        // NULL or a live stream only this call uses; `src` and `dst` are
+        // `(NULL, 0)` or valid for their lengths, with `dst` used only by
+        // this call and `src` written by nothing else; `out_read` and
+        // `out_written` are NULL or writable.
+        let Feed { state: s, src, dst, mut out_read, mut out_written } =
+            unsafe { feed(s, src, src_len, dst, dst_cap, out_read, out_written) }?;
         let state = &mut *s.value;
         if state.finished {
             return Err(tuomin_result::AlreadyFinished);

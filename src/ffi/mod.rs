@@ -32,6 +32,8 @@
 #![allow(non_camel_case_types)]
 #![warn(clippy::undocumented_unsafe_blocks)]
 
+mod arg_lists;
+mod args;
 mod boundary;
 mod builder;
 mod config;

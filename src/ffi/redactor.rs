@@ -2,8 +2,10 @@
 
 use core::ffi::{CStr, c_char};
 
+use super::arg_lists::{OneShot, one_shot};
+use super::args::{copy_or_size_needed, out, output};
 use super::boundary::boundary;
-use super::handle::{Castable, enter, free_handle, input, into_handle, out, output, overlap};
+use super::handle::{Castable, enter, free_handle, into_handle};
 use super::result::tuomin_result;
 use crate::{Action, Error, Evidence, Kind, Redactor};
 
@@ -296,26 +298,13 @@ pub unsafe extern "C" fn tuomin_redact(
     out_len: *mut usize,
 ) -> tuomin_result {
     boundary(|| {
-        // SAFETY: the caller guarantees `r` is NULL or a live redactor.
-        let r = unsafe { enter(r) }?;
-        // SAFETY: the caller guarantees `out_len` is NULL or writable and
-        // not touched by anyone else during the call.
-        let mut out_len = unsafe { out(out_len) }?;
-        // SAFETY: the caller guarantees `src` is `(NULL, 0)` or readable for
-        // `src_len` bytes that nobody writes during the call.
-        let src = unsafe { input(src, src_len) }?;
-        if overlap(src.as_ptr(), src.len(), dst, dst_cap) {
-            return Err(tuomin_result::InvalidParameter);
-        }
-        // SAFETY: the caller guarantees `dst` is `(NULL, 0)` or writable for
-        // `dst_cap` bytes used only by this call, and it does not overlap
-        // `src` (checked above).
-        let dst = unsafe { output(dst, dst_cap) }?;
+        // SAFETY: the `# Safety` section above is `one_shot`'s contract: `r`
+        // is NULL or a live redactor; `src` and `dst` are `(NULL, 0)` or
+        // valid for their lengths, with `dst` used only by this call and
+        // `src` written by nothing else; `out_len` is NULL or writable.
+        let OneShot { handle: r, src, dst, mut out_len } = unsafe { one_shot(r, src, src_len, dst, dst_cap, out_len) }?;
         let redacted = r.value.redact_bytes(src);
-        out_len.set(redacted.len());
-        let dst = dst.get_mut(..redacted.len()).ok_or(tuomin_result::InsufficientSize)?;
-        dst.copy_from_slice(&redacted);
-        Ok(())
+        copy_or_size_needed(dst, &redacted, &mut out_len)
     })
 }
 
@@ -372,21 +361,13 @@ pub unsafe extern "C" fn tuomin_scan(
     out_count: *mut usize,
 ) -> tuomin_result {
     boundary(|| {
-        // SAFETY: the caller guarantees `r` is NULL or a live redactor.
-        let r = unsafe { enter(r) }?;
-        // SAFETY: the caller guarantees `out_count` is NULL or writable and
-        // not touched by anyone else during the call.
-        let mut out_count = unsafe { out(out_count) }?;
-        // SAFETY: the caller guarantees `src` is `(NULL, 0)` or readable for
-        // `src_len` bytes that nobody writes during the call.
-        let src = unsafe { input(src, src_len) }?;
-        if overlap(src.as_ptr(), src.len(), matches, matches_cap) {
-            return Err(tuomin_result::InvalidParameter);
-        }
-        // SAFETY: the caller guarantees `matches` is `(NULL, 0)` or writable
-        // for `matches_cap` elements used only by this call; they do not
-        // overlap `src` (checked above), and `tuomin_match` is plain data.
-        let slots = unsafe { output(matches, matches_cap) }?;
+        // SAFETY: the `# Safety` section above is `one_shot`'s contract: `r`
+        // is NULL or a live redactor; `src` and `matches` are `(NULL, 0)` or
+        // valid for their lengths, with `matches` used only by this call
+        // and `src` written by nothing else; `out_count` is NULL or
+        // writable. `tuomin_match` is plain data.
+        let OneShot { handle: r, src, dst: slots, out_len: mut out_count } =
+            unsafe { one_shot(r, src, src_len, matches, matches_cap, out_count) }?;
         let mut total = 0usize;
         for m in r.value.find_iter(src) {
             if let Some(slot) = slots.get_mut(total) {

@@ -2,9 +2,10 @@
 
 use core::ffi::c_char;
 
+use super::args::{message_buffer, out, utf8, write_message};
 use super::boundary::boundary;
 use super::builder::{parse_policy, tuomin_builder};
-use super::handle::{Castable, enter, enter_mut, free_handle, into_handle, out, output, utf8};
+use super::handle::{Castable, enter, enter_mut, free_handle, into_handle};
 use super::result::tuomin_result;
 use crate::{Kind, Policy, Rule, Validator};
 
@@ -217,8 +218,8 @@ pub unsafe extern "C" fn tuomin_builder_add_rule(
         // written during the call.
         let rule = unsafe { enter(rule) }?;
         // SAFETY: the caller guarantees `err` is NULL or writable for
-        // `err_cap` bytes.
-        let err = unsafe { output(err.cast::<u8>(), if err.is_null() { 0 } else { err_cap }) }?;
+        // `err_cap` bytes that nothing else touches during the call.
+        let err = unsafe { message_buffer(err, err_cap) }?;
         if let Err(e) = b.value.check_rule(rule.value) {
             write_message(err, &e.to_string());
             return Err(tuomin_result::InvalidParameter);
@@ -228,33 +229,4 @@ pub unsafe extern "C" fn tuomin_builder_add_rule(
         *b.value = builder.rule(added);
         Ok(())
     })
-}
-
-/// Writes `message` NUL-terminated into `dst`, cut at a character boundary
-/// to fit.
-pub(super) fn write_message(dst: &mut [u8], message: &str) {
-    let Some(room) = dst.len().checked_sub(1) else { return };
-    let mut n = message.len().min(room);
-    while !message.is_char_boundary(n) {
-        n -= 1;
-    }
-    dst[..n].copy_from_slice(&message.as_bytes()[..n]);
-    dst[n] = 0;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn messages_are_cut_at_characters() {
-        let mut buf = [0xFFu8; 6];
-        write_message(&mut buf, "规则abc");
-        assert_eq!(&buf[..4], "规\0".as_bytes());
-        let mut empty: [u8; 0] = [];
-        write_message(&mut empty, "x");
-        let mut one = [0xFFu8; 1];
-        write_message(&mut one, "x");
-        assert_eq!(one, [0]);
-    }
 }

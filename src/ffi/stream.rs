@@ -1,7 +1,9 @@
 //! The stream handle: redaction of text that arrives in pieces.
 
+use super::arg_lists::{Feed, feed};
+use super::args::{out, output};
 use super::boundary::boundary;
-use super::handle::{Castable, enter, enter_mut, free_handle, input, into_handle, out, output, overlap};
+use super::handle::{Castable, enter, enter_mut, free_handle, into_handle};
 use super::redactor::tuomin_redactor;
 use super::result::tuomin_result;
 use crate::{Status, Stream};
@@ -106,24 +108,13 @@ pub unsafe extern "C" fn tuomin_stream_feed(
     out_written: *mut usize,
 ) -> tuomin_result {
     boundary(|| {
-        // SAFETY: the caller guarantees `s` is NULL or a live stream that no
-        // other thread uses during the call.
-        let s = unsafe { enter_mut(s) }?;
-        // SAFETY: the caller guarantees `out_read` is NULL or writable and
-        // not touched by anyone else during the call.
-        let mut out_read = unsafe { out(out_read) }?;
-        // SAFETY: as for `out_read`.
-        let mut out_written = unsafe { out(out_written) }?;
-        // SAFETY: the caller guarantees `src` is `(NULL, 0)` or readable for
-        // `src_len` bytes that nobody writes during the call.
-        let src = unsafe { input(src, src_len) }?;
-        if overlap(src.as_ptr(), src.len(), dst, dst_cap) {
-            return Err(tuomin_result::InvalidParameter);
-        }
-        // SAFETY: the caller guarantees `dst` is `(NULL, 0)` or writable for
-        // `dst_cap` bytes used only by this call, and it does not overlap
-        // `src` (checked above).
-        let dst = unsafe { output(dst, dst_cap) }?;
+        // SAFETY: the `# Safety` section above is `feed`'s contract: `s` is
+        // NULL or a live stream only this call uses; `src` and `dst` are
+        // `(NULL, 0)` or valid for their lengths, with `dst` used only by
+        // this call and `src` written by nothing else; `out_read` and
+        // `out_written` are NULL or writable.
+        let Feed { state: s, src, dst, mut out_read, mut out_written } =
+            unsafe { feed(s, src, src_len, dst, dst_cap, out_read, out_written) }?;
         let state = &mut *s.value;
         if state.finished {
             return Err(tuomin_result::AlreadyFinished);

@@ -405,10 +405,29 @@ static bool test_overlapping_buffers(void) {
   CHECK_OK(tuomin_redact(r, buf, 11, buf + 11, 16, &n));
   CHECK_BYTES(buf + 11, n, "138****5678");
 
+  /* A refused call sets no output and leaves the stream as it was. */
   tuomin_stream *s = NULL;
   CHECK_OK(tuomin_stream_new(r, &s));
+  n = 99, m = 99;
   CHECK_RESULT(tuomin_stream_feed(s, buf, 11, true, buf + 4, 16, &n, &m), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK(n == 99 && m == 99);
+  CHECK_OK(tuomin_stream_feed(s, buf, 11, true, buf + 11, 16, &n, &m));
+  CHECK(n == 11);
+  CHECK_BYTES(buf + 11, m, "138****5678");
   tuomin_stream_free(s);
+
+  /* Scanning and counting write arrays; those must not overlap the text
+     either. */
+  tuomin_match matches[4];
+  memcpy(matches, "13812345678", 11);
+  n = 99;
+  CHECK_RESULT(tuomin_scan(r, (const uint8_t *)matches, 11, matches, 4, &n), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK(n == 99);
+  CHECK(memcmp(matches, "13812345678", 11) == 0);
+  tuomin_kind_counts counts[4];
+  memcpy(counts, "13812345678", 11);
+  CHECK_RESULT(tuomin_count(r, (const uint8_t *)counts, 11, counts, 4), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK(memcmp(counts, "13812345678", 11) == 0);
   tuomin_redactor_free(r);
   return true;
 }
@@ -555,6 +574,8 @@ static bool test_rules(void) {
   CHECK_OK(tuomin_rule_new("Bad Name", &bad));
   CHECK_OK(tuomin_rule_add(bad, TUOMIN_RULE_PART_LITERAL, "x"));
   CHECK_RESULT(tuomin_builder_add_rule(b, bad, NULL, 0), invalid);
+  /* A NULL message buffer is no buffer, whatever its capacity says. */
+  CHECK_RESULT(tuomin_builder_add_rule(b, bad, NULL, 64), invalid);
   CHECK_RESULT(tuomin_rule_add(bad, 9, "x"), invalid);
   CHECK_RESULT(tuomin_rule_set(bad, "validator", "crc32"), invalid);
   CHECK_RESULT(tuomin_rule_set(bad, "context_window", "65"), invalid);
@@ -620,6 +641,8 @@ static bool test_redactor_from_config(void) {
   CHECK(r == NULL);
   CHECK(strncmp(err, "line 4, column 9: unknown policy", 32) == 0);
   CHECK_RESULT(tuomin_redactor_new_from_config(path, &r, NULL, 0), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK_RESULT(tuomin_redactor_new_from_config(path, &r, NULL, sizeof err), TUOMIN_RESULT_INVALID_PARAMETER);
+  CHECK(r == NULL);
   unlink(path);
   CHECK_RESULT(tuomin_redactor_new_from_config(path, &r, err, sizeof err), TUOMIN_RESULT_INVALID_PARAMETER);
   CHECK(strstr(err, "cannot read") != NULL);
@@ -1163,6 +1186,45 @@ static bool test_redact_gb18030_arguments(void) {
   return true;
 }
 
+/* The GB18030 stream unpacks its buffers as tuomin_stream_feed does. */
+static bool test_gb18030_stream_arguments(void) {
+  tuomin_redactor *r = NULL;
+  CHECK_OK(tuomin_redactor_new_default(&r));
+  tuomin_gb18030_stream *s = NULL;
+  CHECK_OK(tuomin_gb18030_stream_new(r, &s));
+  uint8_t buf[64];
+  memcpy(buf, "13812345678", 11);
+  size_t read = 99, written = 99;
+
+  /* NULL with a length, and NULL out-parameters, are refused; nothing is
+     read, written or set. */
+  const tuomin_result null = TUOMIN_RESULT_NULL_PARAMETER;
+  CHECK_RESULT(tuomin_gb18030_stream_feed(s, NULL, 11, false, buf + 16, 16, &read, &written), null);
+  CHECK_RESULT(tuomin_gb18030_stream_feed(s, buf, 11, false, NULL, 16, &read, &written), null);
+  CHECK_RESULT(tuomin_gb18030_stream_feed(s, buf, 11, false, buf + 16, 16, NULL, &written), null);
+  CHECK_RESULT(tuomin_gb18030_stream_feed(s, buf, 11, false, buf + 16, 16, &read, NULL), null);
+  CHECK(read == 99 && written == 99);
+
+  /* Overlapping buffers, even by one byte, are refused; touching ones are
+     not. */
+  const tuomin_result invalid = TUOMIN_RESULT_INVALID_PARAMETER;
+  CHECK_RESULT(tuomin_gb18030_stream_feed(s, buf, 11, false, buf + 4, 16, &read, &written), invalid);
+  CHECK_RESULT(tuomin_gb18030_stream_feed(s, buf, 11, false, buf + 10, 16, &read, &written), invalid);
+  CHECK(read == 99 && written == 99);
+
+  /* (NULL, 0) is empty on both sides. */
+  CHECK_OK(tuomin_gb18030_stream_feed(s, NULL, 0, false, NULL, 0, &read, &written));
+  CHECK(read == 0 && written == 0);
+
+  /* None of that changed the stream. */
+  CHECK_OK(tuomin_gb18030_stream_feed(s, buf, 11, true, buf + 11, 32, &read, &written));
+  CHECK(read == 11);
+  CHECK_BYTES(buf + 11, written, "138****5678");
+  tuomin_gb18030_stream_free(s);
+  tuomin_redactor_free(r);
+  return true;
+}
+
 /*
  * Feeds `text` (`len` bytes) to a new GB18030 stream in pieces of `piece`
  * bytes into a `dst` of `dst_cap` bytes, appending what is written to
@@ -1371,6 +1433,7 @@ int main(void) {
       TEST(test_redact_gb18030_arguments),
       TEST(test_gb18030_stream),
       TEST(test_gb18030_stream_malformed),
+      TEST(test_gb18030_stream_arguments),
       TEST(test_stream_matches_one_shot),
       TEST(test_stream_output_full),
       TEST(test_stream_finish_and_end_message),
