@@ -1,6 +1,7 @@
 //! The redactor: built once, shared everywhere.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::Arc;
 
 use crate::actions::{Actions, AllowList};
@@ -163,7 +164,7 @@ impl Redactor {
             actions: &self.inner.actions,
             hay: haystack.as_ref(),
             pos: 0,
-            scratch: Box::default(),
+            scratch: Some(lend_scratch()),
             done: false,
         }
     }
@@ -352,18 +353,49 @@ pub struct FindIter<'r, 'h> {
     actions: &'r Actions,
     hay: &'h [u8],
     pos: usize,
-    scratch: Box<Scratch>,
+    /// Always there but while the iterator is dropped.
+    scratch: Option<Box<Scratch>>,
     done: bool,
+}
+
+thread_local! {
+    /// Scratch space a dropped [`FindIter`] leaves to the next one made on
+    /// its thread. Allocating and clearing its 1.8 KB cost about 740
+    /// instructions, a fifth of redacting a 42-byte message.
+    static SPARE_SCRATCH: Cell<Option<Box<Scratch>>> = const { Cell::new(None) };
+}
+
+/// The thread's spare scratch space, cleared, or a new one (the first on a
+/// thread, or while another iterator holds the spare).
+fn lend_scratch() -> Box<Scratch> {
+    match SPARE_SCRATCH.try_with(Cell::take).ok().flatten() {
+        Some(mut scratch) => {
+            scratch.reset(0);
+            scratch
+        }
+        None => Box::default(),
+    }
+}
+
+impl Drop for FindIter<'_, '_> {
+    fn drop(&mut self) {
+        if let Some(scratch) = self.scratch.take() {
+            // While the thread is being torn down there is nothing to
+            // return it to: it is freed.
+            let _ = SPARE_SCRATCH.try_with(|spare| spare.set(Some(scratch)));
+        }
+    }
 }
 
 impl Iterator for FindIter<'_, '_> {
     type Item = Match;
 
     fn next(&mut self) -> Option<Match> {
+        let scratch = self.scratch.as_deref_mut()?;
         if self.done {
             return None;
         }
-        match step(self.det, self.hay, &mut self.pos, true, &mut self.scratch) {
+        match step(self.det, self.hay, &mut self.pos, true, scratch) {
             Step::Found(mut m) => {
                 m.set_action(self.actions.decide(&m, &self.hay[m.range()]));
                 Some(m)

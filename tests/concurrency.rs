@@ -52,3 +52,42 @@ fn sixteen_threads_share_one_redactor() {
         h.join().unwrap();
     }
 }
+
+/// Iterators made one after another on a thread reuse its scratch space;
+/// one dropped half way, or one still alive beside another, must leave
+/// nothing behind that changes what the next one finds.
+#[test]
+fn iterators_one_after_another_find_what_a_fresh_one_finds() {
+    let r = Arc::new(Redactor::new());
+    let messages: Vec<String> = common::case_lines(include_str!("../testdata/corpus/chat.txt"))
+        .into_iter()
+        .take(60)
+        .map(|(_, marked)| common::parse_marked(marked).0)
+        .collect();
+    let found = |r: &Redactor, text: &str| -> Vec<(tuomin::Kind, std::ops::Range<usize>)> {
+        r.find_iter(text).map(|m| (m.kind(), m.range())).collect()
+    };
+    // Each on a thread of its own: no iterator came before it there.
+    let fresh: Vec<_> = messages
+        .iter()
+        .map(|m| {
+            let (r, m) = (Arc::clone(&r), m.clone());
+            std::thread::spawn(move || found(&r, &m)).join().unwrap()
+        })
+        .collect();
+    assert!(fresh.iter().filter(|f| !f.is_empty()).count() > 20, "the messages hold matches");
+    for (i, a) in messages.iter().enumerate() {
+        let b = (i * 7 + 3) % messages.len();
+        // Dropped after its first match.
+        let mut half = r.find_iter(a);
+        let _ = half.next();
+        drop(half);
+        assert_eq!(found(&r, &messages[b]), fresh[b], "after a half-used iterator over {a}");
+        // Alive while another runs.
+        let mut outer = r.find_iter(a);
+        let first = outer.next();
+        assert_eq!(found(&r, &messages[b]), fresh[b], "beside a live iterator over {a}");
+        let rest: Vec<_> = first.into_iter().chain(outer).map(|m| (m.kind(), m.range())).collect();
+        assert_eq!(rest, fresh[i], "the live iterator itself");
+    }
+}

@@ -25,6 +25,7 @@ use std::sync::{Arc, OnceLock};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::address::Next;
+use super::start_chars::StartChars;
 use super::{contact, document, name, secret};
 use crate::kind::{Kind, KindSet, SubKind};
 use crate::matches::{Evidence, Match};
@@ -175,6 +176,9 @@ struct Triggers {
     automaton: AhoCorasick,
     /// Where a trigger may start.
     starts: Vec<Starts>,
+    /// The first characters of what `starts` looks for, but for single
+    /// bytes.
+    start_chars: StartChars,
     /// Family and index of each pattern.
     patterns: Vec<(Family, usize)>,
     families: Vec<Family>,
@@ -328,13 +332,16 @@ impl Triggers {
             .build(&words)
             .expect("the built-in trigger words are few and valid");
         let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        let starts = Starts::build(&start_literals(&words));
+        let literals = start_literals(&words);
+        let starts = Starts::build(&literals);
+        let longer: Vec<&Vec<u8>> = literals.iter().filter(|l| l.len() > 1).collect();
+        let start_chars = StartChars::new(&longer);
         assert!(starts.len() <= MAX_STARTS, "{} searches for trigger starts", starts.len());
         let cut = CutPrefixes::new(&words);
         if families.contains(&Family::Document) {
             document::cut_prefixes();
         }
-        Some(Triggers { automaton, starts, patterns, families, longest, cut })
+        Some(Triggers { automaton, starts, start_chars, patterns, families, longest, cut })
     }
 }
 
@@ -388,7 +395,11 @@ impl CutPrefixes {
 /// text dense with matches the searches whose next hit lies far ahead
 /// would otherwise cover the same bytes again each time.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct StartHits([Option<Searched>; MAX_STARTS]);
+pub(crate) struct StartHits {
+    searches: [Option<Searched>; MAX_STARTS],
+    /// The same for the walk with the table of first characters.
+    chars: Option<Searched>,
+}
 
 /// The first hit of one search over `from..to`: where its literal starts
 /// and ends.
@@ -404,7 +415,7 @@ impl StartHits {
     /// starts, from the last search when that answers it.
     fn find(&mut self, k: usize, starts: &Starts, hay: &[u8], from: usize, to: usize) -> Option<usize> {
         let mut search_from = from;
-        if let Some(s) = self.0[k]
+        if let Some(s) = self.searches[k]
             && s.from <= from
         {
             match s.found {
@@ -423,8 +434,28 @@ impl StartHits {
             }
         }
         let found = starts.find(hay, search_from, to);
-        self.0[k] = Some(Searched { from, to, found });
+        self.searches[k] = Some(Searched { from, to, found });
         found.map(|(f, _)| f)
+    }
+
+    /// The first offset in `from..to` where a literal may start, by the
+    /// table of first characters ([`StartChars::first_in`]), from the last
+    /// walk when that answers it: a message's searches are asked again
+    /// after each of its matches.
+    fn first_char(&mut self, chars: &StartChars, hay: &[u8], from: usize, to: usize) -> Option<usize> {
+        if let Some(s) = self.chars
+            && s.from <= from
+        {
+            match s.found {
+                Some((f, _)) if f >= from && f < to => return Some(f),
+                Some((f, _)) if f >= to => return None,
+                None if to <= s.to => return None,
+                _ => {}
+            }
+        }
+        let found = chars.first_in(hay, from, to);
+        self.chars = Some(Searched { from, to, found: found.map(|f| (f, f)) });
+        found
     }
 }
 
@@ -522,8 +553,19 @@ impl Anchored {
         // The next hit of each search for trigger starts, kept until passed.
         let mut from = pos;
         let mut hits = [None; MAX_STARTS];
+        // A short span (a chat message) is walked once with a table of the
+        // first characters of the literals longer than a byte: most hold
+        // none, and then only the searches for single bytes (`:`, `@`,
+        // `(`, which a message often holds, and which memchr finds at
+        // little cost) need start.
+        let mut walked = None;
         for (k, (hit, starts)) in hits.iter_mut().zip(&self.triggers.starts).enumerate() {
-            *hit = if from < to { searched.find(k, starts, hay, from, to) } else { None };
+            let wanted = from < to
+                && (matches!(starts, Starts::Bytes(_))
+                    || *walked.get_or_insert_with(|| {
+                        searched.first_char(&self.triggers.start_chars, hay, from, to).is_some()
+                    }));
+            *hit = if wanted { searched.find(k, starts, hay, from, to) } else { None };
         }
         loop {
             if from >= to {
@@ -588,6 +630,57 @@ mod tests {
 
     fn all_words() -> Vec<&'static str> {
         Family::ALL.iter().flat_map(|f| f.triggers().iter().copied()).collect()
+    }
+
+    #[test]
+    fn the_first_character_table_never_hides_a_search_hit() {
+        let triggers = Triggers::build(Family::ALL.to_vec()).expect("triggers");
+        // Pieces of text: triggers and their first characters, ASCII pairs
+        // around `::`, everyday characters, an emoji, stray bytes.
+        let mut pieces: Vec<Vec<u8>> = all_words().iter().map(|w| w.as_bytes().to_vec()).collect();
+        for w in all_words() {
+            let first = w.chars().next().expect("a trigger has a character");
+            pieces.push(first.to_string().into_bytes());
+        }
+        for p in ["::", ":", "0", "Pa", "pA", "的", "好", "，", "😀", " ", "\n"] {
+            pieces.push(p.as_bytes().to_vec());
+        }
+        pieces.push(vec![0xE5]);
+        pieces.push(vec![0xFF]);
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut hidden = 0;
+        for _ in 0..20_000 {
+            let mut hay = Vec::new();
+            for _ in 0..1 + next(6) {
+                // Mostly everyday text, now and then a trigger's piece.
+                let piece =
+                    if next(4) == 0 { &pieces[next(pieces.len())] } else { &pieces[pieces.len() - 13 + next(11)] };
+                hay.extend_from_slice(piece);
+            }
+            let from = next(hay.len());
+            let to = from + next(hay.len() - from + 1);
+            if triggers.start_chars.first_in(&hay, from, to).is_some() {
+                continue;
+            }
+            hidden += 1;
+            for starts in &triggers.starts {
+                if !matches!(starts, Starts::Bytes(_)) {
+                    assert_eq!(
+                        starts.find(&hay, from, to),
+                        None,
+                        "{:?} in {from}..{to}",
+                        String::from_utf8_lossy(&hay)
+                    );
+                }
+            }
+        }
+        assert!(hidden > 1_000, "the table rules spans out ({hidden})");
     }
 
     #[test]

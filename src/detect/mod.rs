@@ -22,6 +22,7 @@ pub(crate) mod name;
 mod pattern_len;
 pub(crate) mod phone;
 pub(crate) mod secret;
+mod start_chars;
 
 use crate::date::Date;
 use crate::kind::{Kind, KindSet, SubKind};
