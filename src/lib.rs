@@ -74,7 +74,7 @@
 //!
 //! Numbers are read the way people type and speech recognition writes
 //! them: ASCII or full-width digits (`１３８`), Chinese numerals read digit
-//! by digit (`幺三八`, `两`, `拐`, `洞`), grouped by spaces, dashes, full-width
+//! by digit (`幺三八`, `么`, `两`, `拐`, `勾`, `洞`), grouped by spaces, dashes, full-width
 //! spaces or em dashes (`138 1234 5678`, `6222-0212-...`), one digit per
 //! space or comma (`1 3 8 ...`, `1，3，8，...`), glued to Chinese characters,
 //! with `+86`/`0086` prefixes, area codes in brackets and extensions
@@ -82,7 +82,7 @@
 //!
 //! | kind | accepted when |
 //! |---|---|
-//! | mobile | 11 digits starting with a segment in use (`130`–`199` as allocated) |
+//! | mobile | 11 digits starting with a segment in use (`130`–`199` as allocated); grouped other than 3-4-4, 3-8, 7-4, 4-3-4, 3-3-5 or digit by digit needs a context word |
 //! | landline | area code in use, 7–8 digit number; glued forms need a context word |
 //! | 400/800 | 10 digits, grouped; ungrouped forms need a context word |
 //! | ID, 18 | check character (ISO 7064 MOD 11-2), birth date from 1900 to today, a region code that exists or once existed |
@@ -140,7 +140,9 @@
 //!
 //! A grouped reading must be grouped the way such numbers are written
 //! (`138 1234 5678`, not `1381 2345 679`), and is not taken from the middle
-//! of a longer grouped number. Chinese numerals right against digits form
+//! of a longer grouped number. A mobile number grouped another way, as
+//! someone reading it out pauses (`幺三八 幺二三四 五六 七八`), needs a
+//! phone word before it and must be the whole run of groups. Chinese numerals right against digits form
 //! their own group, so `张三13812345678` and `13812345678一直打不通` still
 //! match while `幺三8 1234 5678` reads as one number.
 //!

@@ -321,13 +321,45 @@ fn left_glue_ok(hay: &[u8], s: usize) -> bool {
     }
 }
 
-/// Whether a match may end at `end`: not followed by a letter, a decimal
-/// part, or a unit of money or percent.
+/// ASCII words that may be glued to the end of a number without making it
+/// part of a code (`13812345678ok`, `13812345678THX`): words of chat, not
+/// the letters a code ends with. Matched whole, in any case.
+const TRAILING_GLUE_WORDS: &[&str] =
+    &["ok", "okay", "okk", "thx", "thanks", "tks", "ty", "pls", "plz", "please", "sorry", "haha", "hhh"];
+
+/// Letters in the longest of [`TRAILING_GLUE_WORDS`]: a longer run of
+/// letters after a number is never one of them.
+pub(crate) const MAX_TRAILING_GLUE: usize = 6;
+
+/// Letters in the run of ASCII letters `rest` starts with, counting at most
+/// one past [`MAX_TRAILING_GLUE`].
+pub(crate) fn letter_run(rest: &[u8]) -> usize {
+    rest.iter().take(MAX_TRAILING_GLUE + 1).take_while(|b| b.is_ascii_alphabetic()).count()
+}
+
+/// Whether `rest`, which starts with an ASCII letter, starts with a word of
+/// [`TRAILING_GLUE_WORDS`] that ends there: not followed by a letter or
+/// digit, nor by a character that would make it part of an address, a
+/// handle or a link (`13812345678ok@qq.com`, `ok_1`, `ok.html`).
+fn trailing_glue_ok(rest: &[u8]) -> bool {
+    let n = letter_run(rest);
+    let ends_word = rest.get(n).is_none_or(|&b| {
+        !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'@' | b'.' | b'-' | b'/' | b':' | b'=' | b'&' | b'%' | b'#'))
+    });
+    n <= MAX_TRAILING_GLUE
+        && ends_word
+        && TRAILING_GLUE_WORDS.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(&rest[..n]))
+}
+
+/// Whether a match may end at `end`: not followed by a letter (unless a
+/// chat word like `ok`), a digit, a decimal part, or a unit of money or
+/// percent.
 fn right_edge_ok(hay: &[u8], end: usize) -> bool {
     let rest = &hay[end..];
     match rest.first() {
         None => true,
-        Some(b) if b.is_ascii_alphanumeric() || *b == b'_' || *b == b'%' => false,
+        Some(b) if b.is_ascii_alphabetic() => trailing_glue_ok(rest),
+        Some(b) if b.is_ascii_digit() || *b == b'_' || *b == b'%' => false,
         Some(b'.') => !rest.get(1).is_some_and(u8::is_ascii_digit),
         Some(_) => !["元", "块", "万", "亿", "％"].iter().any(|w| rest.starts_with(w.as_bytes())),
     }
@@ -390,5 +422,23 @@ mod tests {
                 prop_assert!(redactor.detectors().evaluate(hay.as_bytes(), &tok).is_none(), "{hay}");
             }
         }
+    }
+    #[test]
+    fn longest_trailing_glue_word() {
+        let longest = TRAILING_GLUE_WORDS.iter().map(|w| w.len()).max();
+        assert_eq!(longest, Some(MAX_TRAILING_GLUE));
+    }
+
+    #[test]
+    fn trailing_glue_words_end_a_number_only_as_whole_words() {
+        assert!(right_edge_ok(b"13812345678ok", 11));
+        assert!(right_edge_ok("13812345678OK的".as_bytes(), 11));
+        assert!(right_edge_ok(b"13812345678Thanks!", 11));
+        assert!(!right_edge_ok(b"13812345678okay1", 11), "a code");
+        assert!(!right_edge_ok(b"13812345678oka", 11), "not a listed word");
+        assert!(!right_edge_ok(b"13812345678A", 11), "a code letter");
+        assert!(!right_edge_ok(b"13812345678ok@qq.com", 11), "an email address");
+        assert!(!right_edge_ok(b"13812345678ok.html", 11), "a link");
+        assert!(!right_edge_ok(b"13812345678pleaseme", 11), "longer than any word");
     }
 }

@@ -111,9 +111,17 @@ pub(crate) fn classify(tok: &Token, last: usize, area_codes: &AreaCodes, hay: &[
     if let Some(at) = national
         && d[at] == 1
         && is_mobile_segment(&d[at..at + 3])
-        && grouping_ok(tok, at, last, MOBILE_GROUPINGS)
     {
-        return Some(Candidate::phone(SubKind::Mobile, Evidence::Pattern, at, last, None));
+        if grouping_ok(tok, at, last, MOBILE_GROUPINGS) {
+            return Some(Candidate::phone(SubKind::Mobile, Evidence::Pattern, at, last, None));
+        }
+        // Grouped another way, as the pauses of someone reading the number
+        // out fall (`幺三八 幺二三四 五六 七八`, `1381 2345 678`): a phone
+        // number when a phone word announces it and the groups are the
+        // whole run, not a slice of a longer grouped number.
+        if grouped && last + 1 == tok.n_groups && tok.closed && !super::joined_group_before(hay, tok.groups[0].start) {
+            return Some(Candidate::phone(SubKind::Mobile, Evidence::Context, at, last, None));
+        }
     }
 
     // 400/800 service numbers.

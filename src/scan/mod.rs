@@ -557,8 +557,9 @@ fn next_anchored(
 /// Whether a decision about `tok` can be made from the bytes at hand: the
 /// character that ended the token is complete, an extension after it
 /// (`转123`, ` 转 8001`, `分机8001`) has had [`LOOKAHEAD`] bytes to arrive,
-/// and a decimal point has its next byte. A number followed by `，` is
-/// decided at once.
+/// a decimal point has its next byte, and a word glued after it
+/// (`13812345678ok`) has its end. A number followed by `，` is decided at
+/// once.
 fn token_decided(hay: &[u8], tok: &Token) -> bool {
     let e = tok.examined;
     let Some(&lead) = hay.get(e) else { return false };
@@ -574,6 +575,12 @@ fn token_decided(hay: &[u8], tok: &Token) -> bool {
         if marker.as_bytes().starts_with(rest) {
             return false;
         }
+    }
+    if rest.first().is_some_and(u8::is_ascii_alphabetic) {
+        // A word glued to the number (`13812345678ok`) is read to its end
+        // and the byte after it.
+        let n = crate::detect::letter_run(rest);
+        return n > crate::detect::MAX_TRAILING_GLUE || n < rest.len();
     }
     !(rest.first() == Some(&b'.') && rest.len() < 2)
 }
