@@ -92,6 +92,7 @@ const UNIT_WORDS: &[(&str, Part)] = &[
     ("村民小组", Part::Group),
     ("期", Part::Phase),
     ("村委会", Part::Village),
+    ("村委", Part::Village),
     ("委会", Part::Village),
     ("村", Part::Village),
     ("屯", Part::Village),
@@ -101,6 +102,7 @@ const UNIT_WORDS: &[(&str, Part)] = &[
     ("路", Part::Road),
     ("街", Part::Road),
     ("巷", Part::Road),
+    ("巷子", Part::Road),
     ("街道", Part::Subdistrict),
     ("区", Part::Building),
     ("小区", Part::Compound),
@@ -135,6 +137,19 @@ const PART_ENDS: &[char] = &[
     '省', '市', '区', '县', '镇', '乡', '道', '路', '街', '巷', '号', '村', '弄', '园', '城', '苑', '厦', '寓', '场',
     '心', '旗', '盟', '州', '座', '栋', '楼', '院', '组', '室', '屯', '际', '期', '元',
 ];
+
+/// Unit words read only after another detail or a building name: alone
+/// they are everyday words (`两门课`, `报社`, `水塔`), after `3号楼` or
+/// `红星村` they are the entrance of a building (`2门`, Beijing's word for a
+/// unit), a villagers' group (`4社`, Sichuan's) or a tower (`B塔`). Not
+/// seeds, so they cost nothing where no address is.
+const CHAINED_UNIT_WORDS: &[(char, Part)] = &[('门', Part::Unit), ('社', Part::Group), ('塔', Part::Building)];
+
+/// A unit word of [`CHAINED_UNIT_WORDS`] at `i`: its end and part.
+fn chained_unit_at(hay: &[u8], i: usize) -> Option<(usize, Part)> {
+    let (c, len) = char_at(hay, i)?;
+    CHAINED_UNIT_WORDS.iter().find(|&&(w, _)| w == c).map(|&(_, part)| (i + len, part))
+}
 
 /// Particles, pronouns and verbs that never sit inside an address name; the
 /// backward read stops at them.
@@ -702,7 +717,11 @@ impl Addresses {
         if n == 0 {
             return None;
         }
-        let (end, part) = self.unit_at(hay, j)?;
+        let (end, part) = match self.unit_at(hay, j) {
+            Some(word) => word,
+            None if chained => chained_unit_at(hay, j)?,
+            None => return None,
+        };
         if matches!(part, Part::Village | Part::Road | Part::Compound | Part::Subdistrict) {
             return None;
         }
@@ -770,6 +789,7 @@ impl Addresses {
     /// and how many details it read.
     fn extend(&self, hay: &[u8], mut end: usize, mut last: Part, start: usize) -> (usize, usize) {
         let mut count = 0;
+        let mut house_number = last == Part::Number;
         loop {
             let mut j = end;
             let mut seps = 0;
@@ -783,8 +803,10 @@ impl Addresses {
             let next = self
                 .detail_at(hay, j, true)
                 .or_else(|| self.bare_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
-                .or_else(|| self.named_detail(hay, j, seps > 0));
+                .or_else(|| dashed_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
+                .or_else(|| self.named_detail(hay, j, seps > 0, house_number));
             let Some(d) = next else { break };
+            house_number |= d.part == Part::Number;
             if char_count(&hay[start..d.end]) > MAX_ADDRESS_CHARS {
                 break;
             }
@@ -986,12 +1008,23 @@ impl Addresses {
     /// A building, compound or village name followed by a detail
     /// (`SOHO现代城2号楼`, `金茂国际公寓，30幢`), or a village or hamlet after
     /// a village (`曹家沟村黄泥屯`, `东风村东屯`). After a separator the name
-    /// must not open a new clause (`，新地址...`).
-    fn named_detail(&self, hay: &[u8], i: usize, after_separator: bool) -> Option<Detail> {
-        if after_separator && char_at(hay, i).is_some_and(|(c, _)| matches!(c, '新' | '原' | '旧' | '或' | '和' | '及'))
-        {
+    /// must not open a new clause (`，新地址...`), and the name must not
+    /// start another address: a division name (`，常州市...`, `和常州市...`),
+    /// or, after a house number, a road with its own house number
+    /// (`建国路88号、人民路5号`).
+    fn named_detail(&self, hay: &[u8], i: usize, after_separator: bool, house_number: bool) -> Option<Detail> {
+        let first = char_at(hay, i);
+        if after_separator && first.is_some_and(|(c, _)| matches!(c, '新' | '原' | '旧' | '或' | '和' | '及')) {
             return None;
         }
+        let name_start = match first {
+            Some(('和', len)) => i + len,
+            _ => i,
+        };
+        if self.gazetteer.at(hay, name_start).is_some_and(|a| !a.short && !a.ambiguous) {
+            return None;
+        }
+        let second_address = |d: &Detail| house_number && d.part == Part::Number && name_before(hay, d.number_start).0;
         let mut j = i;
         let mut n = 0;
         while let Some((c, len)) = char_at(hay, j) {
@@ -1017,12 +1050,14 @@ impl Addresses {
                 k += len;
             }
             if let Some(d) = self.detail_at(hay, j, true).or_else(|| self.detail_at(hay, k, true)) {
-                return Some(Detail { number_start: i, ..d });
+                return (!second_address(&d)).then_some(Detail { number_start: i, ..d });
             }
             // A compound name followed by a bare room number
-            // (`金融中心2708`).
+            // (`金融中心2708`) or by building, unit and room in dashes
+            // (`阳光花园3-2-502`).
             if PLACE_ENDS.contains(&c)
-                && let Some(end) = self.bare_room(hay, k, Part::Building)
+                && let Some(end) =
+                    self.bare_room(hay, k, Part::Building).or_else(|| dashed_room(hay, k, Part::Compound))
             {
                 return Some(Detail { number_start: i, end, part: Part::Room });
             }
@@ -1064,12 +1099,18 @@ impl Addresses {
                 continue;
             }
             if is_separator(c) {
+                // The part may end one more separator back: a comma and a
+                // space (`朝阳区, 建国路`).
+                let before = match floor.char_before(hay, start) {
+                    Some((p, ps)) if is_separator(p) => ps,
+                    _ => start,
+                };
                 let part_end = floor
-                    .char_before(hay, start)
+                    .char_before(hay, before)
                     .is_some_and(|(p, _)| PART_ENDS.contains(&p) || PLACE_ENDS.contains(&p) || ROAD_ENDS.contains(&p))
                     || {
-                        floor.touch(start.saturating_sub(self.gazetteer.longest()));
-                        self.gazetteer.ending_at(hay, start, floor.at).is_some()
+                        floor.touch(before.saturating_sub(self.gazetteer.longest()));
+                        self.gazetteer.ending_at(hay, before, floor.at).is_some()
                     };
                 if !part_end {
                     break;
@@ -1207,7 +1248,11 @@ fn name_before(hay: &[u8], number_start: usize) -> (bool, bool) {
     let place = match c {
         '园' | '苑' | '府' | '庭' | '厦' | '寓' | '村' | '城' | '际' | '楼' | '墅' | '屯' | '居' | '邸' | '阁'
         | '轩' | '港' | '湾' | '邨' | '岸' | '汇' | '坊' | '宅' | '舍' | '湖' | '山' | '谷' | '洲' => true,
-        '区' => prev_is(&['小', '园', '社', '校', '厂']) || prev.is_some_and(|p| p.is_ascii_alphanumeric()),
+        '区' => {
+            prev_is(&['小', '园', '社', '校', '厂'])
+                || prev.is_some_and(|p| p.is_ascii_alphanumeric())
+                || compound_section(hay, at)
+        }
         '心' => prev == Some('中'),
         '场' => prev == Some('广'),
         '都' => prev == Some('名'),
@@ -1215,6 +1260,63 @@ fn name_before(hay: &[u8], number_start: usize) -> (bool, bool) {
         c => c.is_ascii_alphabetic(),
     };
     (road, place)
+}
+
+/// Building, unit and room written as numbers between dashes right after a
+/// compound name (`阳光花园3-2-502`, `万科城12-1202室`): two or three
+/// groups, the last one the room (three or four digits), the others at most
+/// two digits, so that phone numbers (`138-1234-5678`, `400-820-8820`) and
+/// dates (`2024-05-01`) are not read as rooms. Returns the end.
+fn dashed_room(hay: &[u8], i: usize, last: Part) -> Option<usize> {
+    if last != Part::Compound {
+        return None;
+    }
+    let digits = |mut j: usize| {
+        let mut n = 0;
+        while let Some((c, len)) = char_at(hay, j) {
+            if !(c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+                break;
+            }
+            j += len;
+            n += 1;
+        }
+        (j, n)
+    };
+    let mut j = i;
+    let mut groups = 0;
+    loop {
+        let (end, n) = digits(j);
+        groups += 1;
+        match char_at(hay, end) {
+            Some(('-' | '－', len)) if (1..=2).contains(&n) && groups < 3 => j = end + len,
+            next => {
+                if groups < 2 || !(3..=4).contains(&n) {
+                    return None;
+                }
+                return match next {
+                    Some(('室' | '房' | '号', len)) => Some(end + len),
+                    Some((c, _))
+                        if c.is_ascii_alphanumeric() || matches!(c, '-' | '－' | '.' | '元' | '年' | '月' | '日') =>
+                    {
+                        None
+                    }
+                    _ => Some(end),
+                };
+            }
+        }
+    }
+}
+
+/// Whether the `区` starting at `at` ends a section of a compound: a
+/// direction or a numeral right after a compound word (`龙泽苑东区`,
+/// `万科城市花园三区`), not after an everyday word (`华东区`, `商场东区`,
+/// `游戏里三区`).
+fn compound_section(hay: &[u8], at: usize) -> bool {
+    let Some((p, ps)) = char_before(hay, at, 0) else { return false };
+    if !"东西南北中一二三四五六七八九十".contains(p) {
+        return false;
+    }
+    char_before(hay, ps, 0).is_some_and(|(c, _)| matches!(c, '苑' | '园' | '府' | '庭' | '村' | '居' | '邸' | '湾'))
 }
 
 fn char_count(s: &[u8]) -> usize {
