@@ -211,6 +211,21 @@ const LEAD_INS: &[&str] = &[
     "快递放",
     "放到",
     "放在",
+    // Labels glued to the address they announce (`门牌号人民路12号`).
+    // Only words that never begin an address name: `新家` (`新家园`),
+    // `公司` (`电力公司家属院`) and `宿舍` (`电厂宿舍3号楼`) are left out.
+    "门牌号",
+    "位置",
+    "地点",
+    "所在地",
+    "坐标",
+    "收货人",
+    "收件人",
+    "取件",
+    "门店",
+    "店铺",
+    "导航",
+    "搜索",
 ];
 
 /// [`STOPPERS`] as a bit set: the backward read asks for every character it
@@ -803,7 +818,7 @@ impl Addresses {
             let next = self
                 .detail_at(hay, j, true)
                 .or_else(|| self.bare_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
-                .or_else(|| dashed_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
+                .or_else(|| grouped_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
                 .or_else(|| self.named_detail(hay, j, seps > 0, house_number));
             let Some(d) = next else { break };
             house_number |= d.part == Part::Number;
@@ -1057,7 +1072,7 @@ impl Addresses {
             // (`阳光花园3-2-502`).
             if PLACE_ENDS.contains(&c)
                 && let Some(end) =
-                    self.bare_room(hay, k, Part::Building).or_else(|| dashed_room(hay, k, Part::Compound))
+                    self.bare_room(hay, k, Part::Building).or_else(|| grouped_room(hay, k, Part::Compound))
             {
                 return Some(Detail { number_start: i, end, part: Part::Room });
             }
@@ -1262,12 +1277,13 @@ fn name_before(hay: &[u8], number_start: usize) -> (bool, bool) {
     (road, place)
 }
 
-/// Building, unit and room written as numbers between dashes right after a
-/// compound name (`阳光花园3-2-502`, `万科城12-1202室`): two or three
-/// groups, the last one the room (three or four digits), the others at most
-/// two digits, so that phone numbers (`138-1234-5678`, `400-820-8820`) and
-/// dates (`2024-05-01`) are not read as rooms. Returns the end.
-fn dashed_room(hay: &[u8], i: usize, last: Part) -> Option<usize> {
+/// Building, unit and room written as numbers between dashes or after `#`
+/// right after a compound name (`阳光花园3-2-502`, `万科城12-1202室`,
+/// `金地花园3#502`): two or three groups, the last one the room (three or
+/// four digits), the others at most two digits, so that phone numbers
+/// (`138-1234-5678`, `400-820-8820`) and dates (`2024-05-01`) are not read
+/// as rooms. Returns the end.
+fn grouped_room(hay: &[u8], i: usize, last: Part) -> Option<usize> {
     if last != Part::Compound {
         return None;
     }
@@ -1288,7 +1304,7 @@ fn dashed_room(hay: &[u8], i: usize, last: Part) -> Option<usize> {
         let (end, n) = digits(j);
         groups += 1;
         match char_at(hay, end) {
-            Some(('-' | '－', len)) if (1..=2).contains(&n) && groups < 3 => j = end + len,
+            Some(('-' | '－' | '#' | '＃', len)) if (1..=2).contains(&n) && groups < 3 => j = end + len,
             next => {
                 if groups < 2 || !(3..=4).contains(&n) {
                     return None;
@@ -1296,7 +1312,8 @@ fn dashed_room(hay: &[u8], i: usize, last: Part) -> Option<usize> {
                 return match next {
                     Some(('室' | '房' | '号', len)) => Some(end + len),
                     Some((c, _))
-                        if c.is_ascii_alphanumeric() || matches!(c, '-' | '－' | '.' | '元' | '年' | '月' | '日') =>
+                        if c.is_ascii_alphanumeric()
+                            || matches!(c, '-' | '－' | '#' | '＃' | '.' | '元' | '年' | '月' | '日') =>
                     {
                         None
                     }
