@@ -1257,7 +1257,8 @@ fn name_before(hay: &[u8], number_start: usize) -> (bool, bool) {
         '道' => numeral || prev_is(&['大', '东', '西', '南', '北', '中']),
         '同' => prev == Some('胡'),
         '段' => numeral,
-        '里' => !prev_is(&['这', '那', '哪', '家', '心']),
+        // `村里`, `城里`: "in the village", "in town", not a lane.
+        '里' => !prev_is(&['这', '那', '哪', '家', '心', '村', '城', '县', '镇', '乡']),
         _ => false,
     };
     let place = match c {
