@@ -269,6 +269,42 @@ fn is_separator(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | ',' | '，' | '、')
 }
 
+/// Whether a number may end in `c` and still be spaced from its unit word
+/// (`88 号`, `三 栋`): a digit or a Chinese numeral, not a letter, a dash or
+/// a house-number prefix, which would let words (`OK 号`) pass for numbers.
+fn ends_spaced_number(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || matches!(
+            c,
+            '零' | '〇'
+                | '一'
+                | '二'
+                | '两'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '幺'
+        )
+}
+
+/// Where the unit word after a number ending at `i` starts: at `i`, or
+/// past one space after a digit (`88 号`), as input methods that space
+/// digits from Chinese type it.
+fn unit_start_after(hay: &[u8], i: usize) -> usize {
+    let spaced = hay.get(i) == Some(&b' ')
+        && char_before(hay, i, 0).is_some_and(|(c, _)| ends_spaced_number(c))
+        && hay.get(i + 1).is_some_and(|&b| b >= 0x80);
+    if spaced { i + 1 } else { i }
+}
+
 /// The character at `i` and its length, decoded by hand: the parser reads
 /// characters one at a time, and this runs for each of them.
 fn char_at(hay: &[u8], i: usize) -> Option<(char, usize)> {
@@ -352,6 +388,15 @@ impl Floor {
     fn char_before(&self, hay: &[u8], end: usize) -> Option<(char, usize)> {
         self.touch(end.saturating_sub(4));
         char_before(hay, end, self.at)
+    }
+
+    /// Where the number before a unit word starting at `word` ends: at
+    /// `word`, or before one space after a digit (`88 号`).
+    fn number_end_before(&self, hay: &[u8], word: usize) -> usize {
+        match self.char_before(hay, word) {
+            Some((' ', space)) if self.char_before(hay, space).is_some_and(|(c, _)| ends_spaced_number(c)) => space,
+            _ => word,
+        }
     }
 }
 
@@ -674,11 +719,15 @@ impl Addresses {
             }
             // Cheap test first: a detail word needs a number right before it,
             // a road, compound or village word a name (`客户` is no seed).
-            let ok_before = floor.char_before(hay, m_start).is_some_and(|(c, _)| match part {
+            let ok_before = match part {
                 Part::Subdistrict => false,
-                Part::Road | Part::Compound | Part::Village => is_name_char(c),
-                _ => is_number_char(c),
-            });
+                Part::Road | Part::Compound | Part::Village => {
+                    floor.char_before(hay, m_start).is_some_and(|(c, _)| is_name_char(c))
+                }
+                _ => floor
+                    .char_before(hay, floor.number_end_before(hay, m_start))
+                    .is_some_and(|(c, _)| is_number_char(c)),
+            };
             if !ok_before {
                 from = m_end;
                 continue;
@@ -732,6 +781,7 @@ impl Addresses {
         if n == 0 {
             return None;
         }
+        let j = unit_start_after(hay, j);
         let (end, part) = match self.unit_at(hay, j) {
             Some(word) => word,
             None if chained => chained_unit_at(hay, j)?,
@@ -778,7 +828,9 @@ impl Addresses {
                 end == i && !matches!(p, Part::Road | Part::Compound | Part::Village | Part::Subdistrict)
             });
             // `楼` and `号楼` both end at `3号楼`: try every word that ends here.
-            if is_detail_word && floor.char_before(hay, w).is_some_and(|(c, _)| is_number_char(c)) {
+            if is_detail_word
+                && floor.char_before(hay, floor.number_end_before(hay, w)).is_some_and(|(c, _)| is_number_char(c))
+            {
                 return true;
             }
         }
@@ -846,7 +898,7 @@ impl Addresses {
         // The seed: a detail's number, or the name of a village or road
         // (whose numerals belong to the name: `复兴六路`, `八一路`).
         let named_seed = matches!(part, Part::Village | Part::Road | Part::Compound);
-        let mut number_start = unit_start;
+        let mut number_start = if named_seed { unit_start } else { floor.number_end_before(hay, unit_start) };
         let mut n = 0;
         while let Some((c, start)) = floor.char_before(hay, number_start).filter(|_| !named_seed) {
             if !is_number_char(c) || n == MAX_NUMBER_CHARS {
