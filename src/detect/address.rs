@@ -163,7 +163,8 @@ const STOPPERS: &[char] = &[
 /// read stops after them (`改成世纪四路...`).
 /// Whether `before` ends with one of [`LEAD_INS`]. Runs for every
 /// character an address walks back over, so the last two bytes are looked
-/// up in a bit set of the words' last two bytes before any word is compared.
+/// up in a bit set of the words' last two bytes, and only the words whose
+/// last three bytes (their last character) match are compared in full.
 fn ends_with_lead_in(before: &[u8]) -> bool {
     const LAST_TWO: [u64; 1024] = {
         let mut set = [0u64; 1024];
@@ -176,9 +177,25 @@ fn ends_with_lead_in(before: &[u8]) -> bool {
         }
         set
     };
+    const LAST_THREE: [u32; LEAD_INS.len()] = {
+        let mut last = [0u32; LEAD_INS.len()];
+        let mut i = 0;
+        while i < LEAD_INS.len() {
+            let w = LEAD_INS[i].as_bytes();
+            let n = w.len();
+            last[i] = (w[n - 3] as u32) << 16 | (w[n - 2] as u32) << 8 | w[n - 1] as u32;
+            i += 1;
+        }
+        last
+    };
     let [.., a, b] = *before else { return false };
     let key = usize::from(a) << 8 | usize::from(b);
-    LAST_TWO[key / 64] & (1 << (key % 64)) != 0 && LEAD_INS.iter().any(|w| before.ends_with(w.as_bytes()))
+    if LAST_TWO[key / 64] & (1 << (key % 64)) == 0 {
+        return false;
+    }
+    let [.., x, _, _] = *before else { return false };
+    let last = u32::from(x) << 16 | u32::from(a) << 8 | u32::from(b);
+    LEAD_INS.iter().zip(LAST_THREE).any(|(w, l)| l == last && before.ends_with(w.as_bytes()))
 }
 
 const LEAD_INS: &[&str] = &[
@@ -396,6 +413,17 @@ impl Floor {
         match self.char_before(hay, word) {
             Some((' ', space)) if self.char_before(hay, space).is_some_and(|(c, _)| ends_spaced_number(c)) => space,
             _ => word,
+        }
+    }
+
+    /// Whether a number ends right before the unit word at `word`, or
+    /// before one space after a digit. Asked for every seed, so the
+    /// character before is decoded once.
+    fn number_before(&self, hay: &[u8], word: usize) -> bool {
+        match self.char_before(hay, word) {
+            Some((' ', space)) => self.char_before(hay, space).is_some_and(|(c, _)| ends_spaced_number(c)),
+            Some((c, _)) => is_number_char(c),
+            None => false,
         }
     }
 }
@@ -724,9 +752,7 @@ impl Addresses {
                 Part::Road | Part::Compound | Part::Village => {
                     floor.char_before(hay, m_start).is_some_and(|(c, _)| is_name_char(c))
                 }
-                _ => floor
-                    .char_before(hay, floor.number_end_before(hay, m_start))
-                    .is_some_and(|(c, _)| is_number_char(c)),
+                _ => floor.number_before(hay, m_start),
             };
             if !ok_before {
                 from = m_end;
@@ -828,9 +854,7 @@ impl Addresses {
                 end == i && !matches!(p, Part::Road | Part::Compound | Part::Village | Part::Subdistrict)
             });
             // `楼` and `号楼` both end at `3号楼`: try every word that ends here.
-            if is_detail_word
-                && floor.char_before(hay, floor.number_end_before(hay, w)).is_some_and(|(c, _)| is_number_char(c))
-            {
+            if is_detail_word && floor.number_before(hay, w) {
                 return true;
             }
         }
@@ -1084,13 +1108,14 @@ impl Addresses {
         if after_separator && first.is_some_and(|(c, _)| matches!(c, '新' | '原' | '旧' | '或' | '和' | '及')) {
             return None;
         }
-        let name_start = match first {
-            Some(('和', len)) => i + len,
-            _ => i,
+        // Looked up only once a detail is found: most reads find none.
+        let opens_address = || {
+            let name_start = match first {
+                Some(('和', len)) => i + len,
+                _ => i,
+            };
+            self.gazetteer.at(hay, name_start).is_some_and(|a| !a.short && !a.ambiguous)
         };
-        if self.gazetteer.at(hay, name_start).is_some_and(|a| !a.short && !a.ambiguous) {
-            return None;
-        }
         let second_address = |d: &Detail| house_number && d.part == Part::Number && name_before(hay, d.number_start).0;
         let mut j = i;
         let mut n = 0;
@@ -1103,7 +1128,7 @@ impl Addresses {
             // A named village, hamlet or villagers' group after a village
             // (`东风村东屯`, `步前村下屋组`).
             if let Some((end, part @ (Part::Village | Part::Group))) = self.unit_at(hay, j) {
-                return Some(Detail { number_start: i, end, part });
+                return (!opens_address()).then_some(Detail { number_start: i, end, part });
             }
             if n < 2 {
                 continue;
@@ -1117,7 +1142,7 @@ impl Addresses {
                 k += len;
             }
             if let Some(d) = self.detail_at(hay, j, true).or_else(|| self.detail_at(hay, k, true)) {
-                return (!second_address(&d)).then_some(Detail { number_start: i, ..d });
+                return (!second_address(&d) && !opens_address()).then_some(Detail { number_start: i, ..d });
             }
             // A compound name followed by a bare room number
             // (`金融中心2708`) or by building, unit and room in dashes
@@ -1126,7 +1151,7 @@ impl Addresses {
                 && let Some(end) =
                     self.bare_room(hay, k, Part::Building).or_else(|| grouped_room(hay, k, Part::Compound))
             {
-                return Some(Detail { number_start: i, end, part: Part::Room });
+                return (!opens_address()).then_some(Detail { number_start: i, end, part: Part::Room });
             }
         }
         None
