@@ -124,9 +124,16 @@
 //! a division name and a detail (`地址是北京5栋4单元404`, `寄到西安2902室`,
 //! where the word also settles a division name that is an everyday word).
 //! Division names alone are not an address (`我去过北京`,
-//! `寄到北京市朝阳区`): a detail below the district is required. Spans run
-//! across spaces and commas between parts (`广东省，深圳市，福田区，福华路88号`)
-//! and never exceed [`MAX_ADDRESS_CHARS`] characters.
+//! `寄到北京市朝阳区`): a detail below the district is required. Details
+//! are read as chat writes them: a space between number and unit word
+//! (`建国路 88 号`), entrances, villagers' groups and towers after another
+//! detail (`8号楼2门302`, `红星村4社`, `广场B塔3205`), building, unit and
+//! room in dashes or after `#` after a compound (`阳光花园3-2-502`,
+//! `金地花园3#502`). Spans run across spaces and commas between parts
+//! (`广东省，深圳市，福田区，福华路88号`, `北京市 朝阳区, 建国路88号`),
+//! end where a second address begins (a division name, or a road with its
+//! own house number: `建国路88号、人民路5号` is two), and never exceed
+//! [`MAX_ADDRESS_CHARS`] characters.
 //!
 //! # Match semantics
 //!

@@ -92,6 +92,7 @@ const UNIT_WORDS: &[(&str, Part)] = &[
     ("村民小组", Part::Group),
     ("期", Part::Phase),
     ("村委会", Part::Village),
+    ("村委", Part::Village),
     ("委会", Part::Village),
     ("村", Part::Village),
     ("屯", Part::Village),
@@ -101,6 +102,7 @@ const UNIT_WORDS: &[(&str, Part)] = &[
     ("路", Part::Road),
     ("街", Part::Road),
     ("巷", Part::Road),
+    ("巷子", Part::Road),
     ("街道", Part::Subdistrict),
     ("区", Part::Building),
     ("小区", Part::Compound),
@@ -136,6 +138,19 @@ const PART_ENDS: &[char] = &[
     '心', '旗', '盟', '州', '座', '栋', '楼', '院', '组', '室', '屯', '际', '期', '元',
 ];
 
+/// Unit words read only after another detail or a building name: alone
+/// they are everyday words (`两门课`, `报社`, `水塔`), after `3号楼` or
+/// `红星村` they are the entrance of a building (`2门`, Beijing's word for a
+/// unit), a villagers' group (`4社`, Sichuan's) or a tower (`B塔`). Not
+/// seeds, so they cost nothing where no address is.
+const CHAINED_UNIT_WORDS: &[(char, Part)] = &[('门', Part::Unit), ('社', Part::Group), ('塔', Part::Building)];
+
+/// A unit word of [`CHAINED_UNIT_WORDS`] at `i`: its end and part.
+fn chained_unit_at(hay: &[u8], i: usize) -> Option<(usize, Part)> {
+    let (c, len) = char_at(hay, i)?;
+    CHAINED_UNIT_WORDS.iter().find(|&&(w, _)| w == c).map(|&(_, part)| (i + len, part))
+}
+
 /// Particles, pronouns and verbs that never sit inside an address name; the
 /// backward read stops at them.
 const STOPPERS: &[char] = &[
@@ -148,7 +163,8 @@ const STOPPERS: &[char] = &[
 /// read stops after them (`改成世纪四路...`).
 /// Whether `before` ends with one of [`LEAD_INS`]. Runs for every
 /// character an address walks back over, so the last two bytes are looked
-/// up in a bit set of the words' last two bytes before any word is compared.
+/// up in a bit set of the words' last two bytes, and only the words whose
+/// last three bytes (their last character) match are compared in full.
 fn ends_with_lead_in(before: &[u8]) -> bool {
     const LAST_TWO: [u64; 1024] = {
         let mut set = [0u64; 1024];
@@ -161,9 +177,25 @@ fn ends_with_lead_in(before: &[u8]) -> bool {
         }
         set
     };
+    const LAST_THREE: [u32; LEAD_INS.len()] = {
+        let mut last = [0u32; LEAD_INS.len()];
+        let mut i = 0;
+        while i < LEAD_INS.len() {
+            let w = LEAD_INS[i].as_bytes();
+            let n = w.len();
+            last[i] = (w[n - 3] as u32) << 16 | (w[n - 2] as u32) << 8 | w[n - 1] as u32;
+            i += 1;
+        }
+        last
+    };
     let [.., a, b] = *before else { return false };
     let key = usize::from(a) << 8 | usize::from(b);
-    LAST_TWO[key / 64] & (1 << (key % 64)) != 0 && LEAD_INS.iter().any(|w| before.ends_with(w.as_bytes()))
+    if LAST_TWO[key / 64] & (1 << (key % 64)) == 0 {
+        return false;
+    }
+    let [.., x, _, _] = *before else { return false };
+    let last = u32::from(x) << 16 | u32::from(a) << 8 | u32::from(b);
+    LEAD_INS.iter().zip(LAST_THREE).any(|(w, l)| l == last && before.ends_with(w.as_bytes()))
 }
 
 const LEAD_INS: &[&str] = &[
@@ -196,6 +228,21 @@ const LEAD_INS: &[&str] = &[
     "快递放",
     "放到",
     "放在",
+    // Labels glued to the address they announce (`门牌号人民路12号`).
+    // Only words that never begin an address name: `新家` (`新家园`),
+    // `公司` (`电力公司家属院`) and `宿舍` (`电厂宿舍3号楼`) are left out.
+    "门牌号",
+    "位置",
+    "地点",
+    "所在地",
+    "坐标",
+    "收货人",
+    "收件人",
+    "取件",
+    "门店",
+    "店铺",
+    "导航",
+    "搜索",
 ];
 
 /// [`STOPPERS`] as a bit set: the backward read asks for every character it
@@ -237,6 +284,42 @@ fn is_number_char(c: char) -> bool {
 /// Separators between address parts.
 fn is_separator(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | ',' | '，' | '、')
+}
+
+/// Whether a number may end in `c` and still be spaced from its unit word
+/// (`88 号`, `三 栋`): a digit or a Chinese numeral, not a letter, a dash or
+/// a house-number prefix, which would let words (`OK 号`) pass for numbers.
+fn ends_spaced_number(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || matches!(
+            c,
+            '零' | '〇'
+                | '一'
+                | '二'
+                | '两'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '幺'
+        )
+}
+
+/// Where the unit word after a number ending at `i` starts: at `i`, or
+/// past one space after a digit (`88 号`), as input methods that space
+/// digits from Chinese type it.
+fn unit_start_after(hay: &[u8], i: usize) -> usize {
+    let spaced = hay.get(i) == Some(&b' ')
+        && char_before(hay, i, 0).is_some_and(|(c, _)| ends_spaced_number(c))
+        && hay.get(i + 1).is_some_and(|&b| b >= 0x80);
+    if spaced { i + 1 } else { i }
 }
 
 /// The character at `i` and its length, decoded by hand: the parser reads
@@ -322,6 +405,26 @@ impl Floor {
     fn char_before(&self, hay: &[u8], end: usize) -> Option<(char, usize)> {
         self.touch(end.saturating_sub(4));
         char_before(hay, end, self.at)
+    }
+
+    /// Where the number before a unit word starting at `word` ends: at
+    /// `word`, or before one space after a digit (`88 号`).
+    fn number_end_before(&self, hay: &[u8], word: usize) -> usize {
+        match self.char_before(hay, word) {
+            Some((' ', space)) if self.char_before(hay, space).is_some_and(|(c, _)| ends_spaced_number(c)) => space,
+            _ => word,
+        }
+    }
+
+    /// Whether a number ends right before the unit word at `word`, or
+    /// before one space after a digit. Asked for every seed, so the
+    /// character before is decoded once.
+    fn number_before(&self, hay: &[u8], word: usize) -> bool {
+        match self.char_before(hay, word) {
+            Some((' ', space)) => self.char_before(hay, space).is_some_and(|(c, _)| ends_spaced_number(c)),
+            Some((c, _)) => is_number_char(c),
+            None => false,
+        }
     }
 }
 
@@ -644,11 +747,13 @@ impl Addresses {
             }
             // Cheap test first: a detail word needs a number right before it,
             // a road, compound or village word a name (`客户` is no seed).
-            let ok_before = floor.char_before(hay, m_start).is_some_and(|(c, _)| match part {
+            let ok_before = match part {
                 Part::Subdistrict => false,
-                Part::Road | Part::Compound | Part::Village => is_name_char(c),
-                _ => is_number_char(c),
-            });
+                Part::Road | Part::Compound | Part::Village => {
+                    floor.char_before(hay, m_start).is_some_and(|(c, _)| is_name_char(c))
+                }
+                _ => floor.number_before(hay, m_start),
+            };
             if !ok_before {
                 from = m_end;
                 continue;
@@ -702,7 +807,12 @@ impl Addresses {
         if n == 0 {
             return None;
         }
-        let (end, part) = self.unit_at(hay, j)?;
+        let j = unit_start_after(hay, j);
+        let (end, part) = match self.unit_at(hay, j) {
+            Some(word) => word,
+            None if chained => chained_unit_at(hay, j)?,
+            None => return None,
+        };
         if matches!(part, Part::Village | Part::Road | Part::Compound | Part::Subdistrict) {
             return None;
         }
@@ -744,7 +854,7 @@ impl Addresses {
                 end == i && !matches!(p, Part::Road | Part::Compound | Part::Village | Part::Subdistrict)
             });
             // `楼` and `号楼` both end at `3号楼`: try every word that ends here.
-            if is_detail_word && floor.char_before(hay, w).is_some_and(|(c, _)| is_number_char(c)) {
+            if is_detail_word && floor.number_before(hay, w) {
                 return true;
             }
         }
@@ -770,6 +880,7 @@ impl Addresses {
     /// and how many details it read.
     fn extend(&self, hay: &[u8], mut end: usize, mut last: Part, start: usize) -> (usize, usize) {
         let mut count = 0;
+        let mut house_number = last == Part::Number;
         loop {
             let mut j = end;
             let mut seps = 0;
@@ -783,8 +894,10 @@ impl Addresses {
             let next = self
                 .detail_at(hay, j, true)
                 .or_else(|| self.bare_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
-                .or_else(|| self.named_detail(hay, j, seps > 0));
+                .or_else(|| grouped_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
+                .or_else(|| self.named_detail(hay, j, seps > 0, house_number));
             let Some(d) = next else { break };
+            house_number |= d.part == Part::Number;
             if char_count(&hay[start..d.end]) > MAX_ADDRESS_CHARS {
                 break;
             }
@@ -809,7 +922,7 @@ impl Addresses {
         // The seed: a detail's number, or the name of a village or road
         // (whose numerals belong to the name: `复兴六路`, `八一路`).
         let named_seed = matches!(part, Part::Village | Part::Road | Part::Compound);
-        let mut number_start = unit_start;
+        let mut number_start = if named_seed { unit_start } else { floor.number_end_before(hay, unit_start) };
         let mut n = 0;
         while let Some((c, start)) = floor.char_before(hay, number_start).filter(|_| !named_seed) {
             if !is_number_char(c) || n == MAX_NUMBER_CHARS {
@@ -986,12 +1099,24 @@ impl Addresses {
     /// A building, compound or village name followed by a detail
     /// (`SOHO现代城2号楼`, `金茂国际公寓，30幢`), or a village or hamlet after
     /// a village (`曹家沟村黄泥屯`, `东风村东屯`). After a separator the name
-    /// must not open a new clause (`，新地址...`).
-    fn named_detail(&self, hay: &[u8], i: usize, after_separator: bool) -> Option<Detail> {
-        if after_separator && char_at(hay, i).is_some_and(|(c, _)| matches!(c, '新' | '原' | '旧' | '或' | '和' | '及'))
-        {
+    /// must not open a new clause (`，新地址...`), and the name must not
+    /// start another address: a division name (`，常州市...`, `和常州市...`),
+    /// or, after a house number, a road with its own house number
+    /// (`建国路88号、人民路5号`).
+    fn named_detail(&self, hay: &[u8], i: usize, after_separator: bool, house_number: bool) -> Option<Detail> {
+        let first = char_at(hay, i);
+        if after_separator && first.is_some_and(|(c, _)| matches!(c, '新' | '原' | '旧' | '或' | '和' | '及')) {
             return None;
         }
+        // Looked up only once a detail is found: most reads find none.
+        let opens_address = || {
+            let name_start = match first {
+                Some(('和', len)) => i + len,
+                _ => i,
+            };
+            self.gazetteer.at(hay, name_start).is_some_and(|a| !a.short && !a.ambiguous)
+        };
+        let second_address = |d: &Detail| house_number && d.part == Part::Number && name_before(hay, d.number_start).0;
         let mut j = i;
         let mut n = 0;
         while let Some((c, len)) = char_at(hay, j) {
@@ -1003,7 +1128,7 @@ impl Addresses {
             // A named village, hamlet or villagers' group after a village
             // (`东风村东屯`, `步前村下屋组`).
             if let Some((end, part @ (Part::Village | Part::Group))) = self.unit_at(hay, j) {
-                return Some(Detail { number_start: i, end, part });
+                return (!opens_address()).then_some(Detail { number_start: i, end, part });
             }
             if n < 2 {
                 continue;
@@ -1017,14 +1142,16 @@ impl Addresses {
                 k += len;
             }
             if let Some(d) = self.detail_at(hay, j, true).or_else(|| self.detail_at(hay, k, true)) {
-                return Some(Detail { number_start: i, ..d });
+                return (!second_address(&d) && !opens_address()).then_some(Detail { number_start: i, ..d });
             }
             // A compound name followed by a bare room number
-            // (`金融中心2708`).
+            // (`金融中心2708`) or by building, unit and room in dashes
+            // (`阳光花园3-2-502`).
             if PLACE_ENDS.contains(&c)
-                && let Some(end) = self.bare_room(hay, k, Part::Building)
+                && let Some(end) =
+                    self.bare_room(hay, k, Part::Building).or_else(|| grouped_room(hay, k, Part::Compound))
             {
-                return Some(Detail { number_start: i, end, part: Part::Room });
+                return (!opens_address()).then_some(Detail { number_start: i, end, part: Part::Room });
             }
         }
         None
@@ -1064,12 +1191,18 @@ impl Addresses {
                 continue;
             }
             if is_separator(c) {
+                // The part may end one more separator back: a comma and a
+                // space (`朝阳区, 建国路`).
+                let before = match floor.char_before(hay, start) {
+                    Some((p, ps)) if is_separator(p) => ps,
+                    _ => start,
+                };
                 let part_end = floor
-                    .char_before(hay, start)
+                    .char_before(hay, before)
                     .is_some_and(|(p, _)| PART_ENDS.contains(&p) || PLACE_ENDS.contains(&p) || ROAD_ENDS.contains(&p))
                     || {
-                        floor.touch(start.saturating_sub(self.gazetteer.longest()));
-                        self.gazetteer.ending_at(hay, start, floor.at).is_some()
+                        floor.touch(before.saturating_sub(self.gazetteer.longest()));
+                        self.gazetteer.ending_at(hay, before, floor.at).is_some()
                     };
                 if !part_end {
                     break;
@@ -1201,13 +1334,18 @@ fn name_before(hay: &[u8], number_start: usize) -> (bool, bool) {
         '道' => numeral || prev_is(&['大', '东', '西', '南', '北', '中']),
         '同' => prev == Some('胡'),
         '段' => numeral,
-        '里' => !prev_is(&['这', '那', '哪', '家', '心']),
+        // `村里`, `城里`: "in the village", "in town", not a lane.
+        '里' => !prev_is(&['这', '那', '哪', '家', '心', '村', '城', '县', '镇', '乡']),
         _ => false,
     };
     let place = match c {
         '园' | '苑' | '府' | '庭' | '厦' | '寓' | '村' | '城' | '际' | '楼' | '墅' | '屯' | '居' | '邸' | '阁'
         | '轩' | '港' | '湾' | '邨' | '岸' | '汇' | '坊' | '宅' | '舍' | '湖' | '山' | '谷' | '洲' => true,
-        '区' => prev_is(&['小', '园', '社', '校', '厂']) || prev.is_some_and(|p| p.is_ascii_alphanumeric()),
+        '区' => {
+            prev_is(&['小', '园', '社', '校', '厂'])
+                || prev.is_some_and(|p| p.is_ascii_alphanumeric())
+                || compound_section(hay, at)
+        }
         '心' => prev == Some('中'),
         '场' => prev == Some('广'),
         '都' => prev == Some('名'),
@@ -1215,6 +1353,65 @@ fn name_before(hay: &[u8], number_start: usize) -> (bool, bool) {
         c => c.is_ascii_alphabetic(),
     };
     (road, place)
+}
+
+/// Building, unit and room written as numbers between dashes or after `#`
+/// right after a compound name (`阳光花园3-2-502`, `万科城12-1202室`,
+/// `金地花园3#502`): two or three groups, the last one the room (three or
+/// four digits), the others at most two digits, so that phone numbers
+/// (`138-1234-5678`, `400-820-8820`) and dates (`2024-05-01`) are not read
+/// as rooms. Returns the end.
+fn grouped_room(hay: &[u8], i: usize, last: Part) -> Option<usize> {
+    if last != Part::Compound {
+        return None;
+    }
+    let digits = |mut j: usize| {
+        let mut n = 0;
+        while let Some((c, len)) = char_at(hay, j) {
+            if !(c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+                break;
+            }
+            j += len;
+            n += 1;
+        }
+        (j, n)
+    };
+    let mut j = i;
+    let mut groups = 0;
+    loop {
+        let (end, n) = digits(j);
+        groups += 1;
+        match char_at(hay, end) {
+            Some(('-' | '－' | '#' | '＃', len)) if (1..=2).contains(&n) && groups < 3 => j = end + len,
+            next => {
+                if groups < 2 || !(3..=4).contains(&n) {
+                    return None;
+                }
+                return match next {
+                    Some(('室' | '房' | '号', len)) => Some(end + len),
+                    Some((c, _))
+                        if c.is_ascii_alphanumeric()
+                            || matches!(c, '-' | '－' | '#' | '＃' | '.' | '元' | '年' | '月' | '日') =>
+                    {
+                        None
+                    }
+                    _ => Some(end),
+                };
+            }
+        }
+    }
+}
+
+/// Whether the `区` starting at `at` ends a section of a compound: a
+/// direction or a numeral right after a compound word (`龙泽苑东区`,
+/// `万科城市花园三区`), not after an everyday word (`华东区`, `商场东区`,
+/// `游戏里三区`).
+fn compound_section(hay: &[u8], at: usize) -> bool {
+    let Some((p, ps)) = char_before(hay, at, 0) else { return false };
+    if !"东西南北中一二三四五六七八九十".contains(p) {
+        return false;
+    }
+    char_before(hay, ps, 0).is_some_and(|(c, _)| matches!(c, '苑' | '园' | '府' | '庭' | '村' | '居' | '邸' | '湾'))
 }
 
 fn char_count(s: &[u8]) -> usize {
