@@ -74,7 +74,7 @@
 //!
 //! Numbers are read the way people type and speech recognition writes
 //! them: ASCII or full-width digits (`１３８`), Chinese numerals read digit
-//! by digit (`幺三八`, `么`, `两`, `拐`, `勾`, `洞`), grouped by spaces, dashes, full-width
+//! by digit (`幺三八`, `两`, `拐`, `洞`), grouped by spaces, dashes, full-width
 //! spaces or em dashes (`138 1234 5678`, `6222-0212-...`), one digit per
 //! space or comma (`1 3 8 ...`, `1，3，8，...`), glued to Chinese characters,
 //! with `+86`/`0086` prefixes, area codes in brackets and extensions

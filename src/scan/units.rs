@@ -2,10 +2,8 @@
 //!
 //! Chat text writes one digit in several ways: ASCII `8`, full-width `８`
 //! (`EF BC 98`), or a Chinese numeral as speech recognition and typists use
-//! them (`八`, `幺` for one, `两` for two, `拐` for seven, `勾` for nine, `洞`
-//! for zero: the radio reading of digits; and `么`, which input methods and
-//! speech recognition write for `幺` as often as `幺` itself). All of them
-//! are a *unit* here. Between groups of units sit *gaps*: the separators
+//! them (`八`, `幺` for one, `两` for two, `拐` for seven, `洞` for zero). All of
+//! them are a *unit* here. Between groups of units sit *gaps*: the separators
 //! people put inside a number (`138 1234 5678`, `138-1234-5678`,
 //! `(021)5555-1234`, `1，3，8`).
 //!
@@ -56,7 +54,7 @@ pub(crate) struct Unit {
 fn numeral_value(bytes: u32) -> Option<u8> {
     Some(match bytes {
         0xE9_9B_B6 | 0xE3_80_87 | 0xE6_B4_9E => 0, // 零 〇 洞
-        0xE4_B8_80 | 0xE5_B9_BA | 0xE4_B9_88 => 1, // 一 幺 么
+        0xE4_B8_80 | 0xE5_B9_BA => 1,              // 一 幺
         0xE4_BA_8C | 0xE4_B8_A4 => 2,              // 二 两
         0xE4_B8_89 => 3,                           // 三
         0xE5_9B_9B => 4,                           // 四
@@ -64,7 +62,7 @@ fn numeral_value(bytes: u32) -> Option<u8> {
         0xE5_85_AD => 6,                           // 六
         0xE4_B8_83 | 0xE6_8B_90 => 7,              // 七 拐
         0xE5_85_AB => 8,                           // 八
-        0xE4_B9_9D | 0xE5_8B_BE => 9,              // 九 勾
+        0xE4_B9_9D => 9,                           // 九
         _ => return None,
     })
 }
@@ -87,46 +85,10 @@ pub(crate) fn digit_at(hay: &[u8], i: usize) -> Option<Unit> {
     }
     if b >= 0xE3 {
         let &[b0, b1, b2] = hay.get(i..i + 3)? else { return None };
-        let code = u32::from_be_bytes([0, b0, b1, b2]);
-        let value = numeral_value(code)?;
-        if (code == ME || code == GOU) && ends_word(hay, i, code) {
-            return None;
-        }
+        let value = numeral_value(u32::from_be_bytes([0, b0, b1, b2]))?;
         return Some(Unit { value, len: 3, script: Script::Numeral });
     }
     None
-}
-
-/// `么`, read as one (for `幺`).
-const ME: u32 = 0xE4_B9_88;
-/// `勾`, read as nine.
-const GOU: u32 = 0xE5_8B_BE;
-
-/// Whether `么` or `勾` at `i` ends a word with the character before it
-/// (`什么`, `怎么`, `那么`, `打勾`): then it is text, never a digit, so that
-/// `那么一三八…` still reads the number from `一`. Only the three bytes
-/// before `i` are read; no character before a `么` or `勾` in a number is
-/// one of these.
-#[inline]
-fn ends_word(hay: &[u8], i: usize, code: u32) -> bool {
-    const BEFORE_ME: [u32; 8] = [
-        0xE4_BB_80, // 什
-        0xE6_80_8E, // 怎
-        0xE9_82_A3, // 那
-        0xE8_BF_99, // 这
-        0xE5_A4_9A, // 多
-        0xE8_A6_81, // 要
-        0xE5_B9_B2, // 干
-        0xE7_94_9A, // 甚
-    ];
-    const BEFORE_GOU: [u32; 3] = [
-        0xE6_89_93, // 打
-        0xE5_AF_B9, // 对
-        0xE6_8C_82, // 挂
-    ];
-    let Some(&[p0, p1, p2]) = i.checked_sub(3).and_then(|p| hay.get(p..i)) else { return false };
-    let prev = u32::from_be_bytes([0, p0, p1, p2]);
-    if code == ME { BEFORE_ME.contains(&prev) } else { BEFORE_GOU.contains(&prev) }
 }
 
 /// Whether `hay[i..]` starts with a numeral character.
@@ -278,14 +240,7 @@ mod tests {
 
     #[test]
     fn decodes_every_digit_form() {
-        let forms = [
-            "0123456789",
-            "０１２３４５６７８９",
-            "零一二三四五六七八九",
-            "洞幺两三四五六拐八九",
-            "〇",
-            "零么二三四五六七八勾",
-        ];
+        let forms = ["0123456789", "０１２３４５６７８９", "零一二三四五六七八九", "洞幺两三四五六拐八九", "〇"];
         for form in forms {
             let bytes = form.as_bytes();
             let mut i = 0;
@@ -298,12 +253,6 @@ mod tests {
             }
         }
         assert!(digit_at("十".as_bytes(), 0).is_none());
-        for (text, at) in [("什么", 3), ("怎么", 3), ("那么", 3), ("打勾", 3), ("对勾", 3)] {
-            assert!(digit_at(text.as_bytes(), at).is_none(), "{text}");
-        }
-        for (text, at) in [("是么", 3), ("八么", 3), ("号勾", 3), ("么", 0), ("勾", 0)] {
-            assert!(digit_at(text.as_bytes(), at).is_some(), "{text}");
-        }
         assert!(digit_at("，".as_bytes(), 0).is_none());
         assert!(digit_at(b"\xEF\xBC", 0).is_none(), "truncated full-width digit");
     }
