@@ -164,7 +164,7 @@ impl Redactor {
             actions: &self.inner.actions,
             hay: haystack.as_ref(),
             pos: 0,
-            scratch: Some(lend_scratch()),
+            scratch: LentScratch::new(),
             done: false,
         }
     }
@@ -353,8 +353,7 @@ pub struct FindIter<'r, 'h> {
     actions: &'r Actions,
     hay: &'h [u8],
     pos: usize,
-    /// Always there but while the iterator is dropped.
-    scratch: Option<Box<Scratch>>,
+    scratch: LentScratch,
     done: bool,
 }
 
@@ -365,21 +364,30 @@ thread_local! {
     static SPARE_SCRATCH: Cell<Option<Box<Scratch>>> = const { Cell::new(None) };
 }
 
-/// The thread's spare scratch space, cleared, or a new one (the first on a
-/// thread, or while another iterator holds the spare).
-fn lend_scratch() -> Box<Scratch> {
-    match SPARE_SCRATCH.try_with(Cell::take).ok().flatten() {
-        Some(mut scratch) => {
-            scratch.reset(0);
-            scratch
-        }
-        None => Box::default(),
+/// Scratch space borrowed from the thread's spare and given back when
+/// dropped. A type of its own, without the iterator's lifetimes: a `Drop`
+/// on [`FindIter`] itself would keep the haystack borrowed until the
+/// iterator goes out of scope, even after its last use.
+#[derive(Debug)]
+struct LentScratch(Option<Box<Scratch>>);
+
+impl LentScratch {
+    /// The thread's spare scratch space, cleared, or a new one (the first
+    /// on a thread, or while another iterator holds the spare).
+    fn new() -> LentScratch {
+        LentScratch(Some(match SPARE_SCRATCH.try_with(Cell::take).ok().flatten() {
+            Some(mut scratch) => {
+                scratch.reset(0);
+                scratch
+            }
+            None => Box::default(),
+        }))
     }
 }
 
-impl Drop for FindIter<'_, '_> {
+impl Drop for LentScratch {
     fn drop(&mut self) {
-        if let Some(scratch) = self.scratch.take() {
+        if let Some(scratch) = self.0.take() {
             // While the thread is being torn down there is nothing to
             // return it to: it is freed.
             let _ = SPARE_SCRATCH.try_with(|spare| spare.set(Some(scratch)));
@@ -391,7 +399,7 @@ impl Iterator for FindIter<'_, '_> {
     type Item = Match;
 
     fn next(&mut self) -> Option<Match> {
-        let scratch = self.scratch.as_deref_mut()?;
+        let scratch = self.scratch.0.as_deref_mut()?;
         if self.done {
             return None;
         }

@@ -91,3 +91,17 @@ fn iterators_one_after_another_find_what_a_fresh_one_finds() {
         assert_eq!(rest, fresh[i], "the live iterator itself");
     }
 }
+
+/// An iterator's borrow of the haystack ends with its last use, as for any
+/// iterator without a destructor of its own (this test fails to compile
+/// otherwise).
+#[test]
+fn the_haystack_is_free_after_the_iterators_last_use() {
+    let r = Redactor::new();
+    let mut text = String::from("电话 138 1234 5678");
+    let mut found = r.find_iter(&text);
+    let first = found.next().map(|m| m.range());
+    text.push_str("，谢谢");
+    assert_eq!(first, Some(7..20));
+    assert_eq!(text, "电话 138 1234 5678，谢谢");
+}

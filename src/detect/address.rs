@@ -138,9 +138,10 @@ const PART_ENDS: &[char] = &[
     '心', '旗', '盟', '州', '座', '栋', '楼', '院', '组', '室', '屯', '际', '期', '元',
 ];
 
-/// Unit words read only after another detail or a building name: alone
-/// they are everyday words (`两门课`, `报社`, `水塔`), after `3号楼` or
-/// `红星村` they are the entrance of a building (`2门`, Beijing's word for a
+/// Unit words read only after another part of an address (a detail, a
+/// road, a village or a building name: `人民路B塔` counts too): alone they
+/// are everyday words (`两门课`, `报社`, `水塔`), after `3号楼` or `红星村`
+/// they are the entrance of a building (`2门`, Beijing's word for a
 /// unit), a villagers' group (`4社`, Sichuan's) or a tower (`B塔`). Not
 /// seeds, so they cost nothing where no address is.
 const CHAINED_UNIT_WORDS: &[(char, Part)] = &[('门', Part::Unit), ('社', Part::Group), ('塔', Part::Building)];
@@ -229,18 +230,17 @@ const LEAD_INS: &[&str] = &[
     "放到",
     "放在",
     // Labels glued to the address they announce (`门牌号人民路12号`).
-    // Only words that never begin an address name: `新家` (`新家园`),
-    // `公司` (`电力公司家属院`) and `宿舍` (`电厂宿舍3号楼`) are left out.
+    // Only words that neither begin nor end an address name: `新家`
+    // (`新家园`), `公司` (`电力公司家属院`) and `宿舍` (`电厂宿舍3号楼`) are
+    // left out, and so are `门店`, `店铺` and `位置`, which end names of
+    // places (`银泰门店5楼`, `大悦城店铺3楼`, `中心位置3号楼`).
     "门牌号",
-    "位置",
     "地点",
     "所在地",
     "坐标",
     "收货人",
     "收件人",
     "取件",
-    "门店",
-    "店铺",
     "导航",
     "搜索",
 ];
@@ -1356,7 +1356,7 @@ fn name_before(hay: &[u8], number_start: usize) -> (bool, bool) {
 }
 
 /// Building, unit and room written as numbers between dashes or after `#`
-/// right after a compound name (`阳光花园3-2-502`, `万科城12-1202室`,
+/// right after a compound name (`阳光花园3-2-502`, `万科城市花园12-1202室`,
 /// `金地花园3#502`): two or three groups, the last one the room (three or
 /// four digits), the others at most two digits, so that phone numbers
 /// (`138-1234-5678`, `400-820-8820`) and dates (`2024-05-01`) are not read
