@@ -410,27 +410,39 @@ struct Searched {
     found: Option<(usize, usize)>,
 }
 
+impl Searched {
+    /// What this search says of `from..to` when it answers it (`None`
+    /// when it does not): nothing starts in `self.from..f`, so the hit at
+    /// `f` is the first in `from..to` too when it ends by `to`, and there
+    /// is none when `f` is past `to` or nothing lay in `self.from..self.to`.
+    fn answer(&self, from: usize, to: usize) -> Option<Option<usize>> {
+        if self.from > from {
+            return None;
+        }
+        match self.found {
+            Some((f, end)) if f >= from && end <= to => Some(Some(f)),
+            Some((f, _)) if f >= to => Some(None),
+            None if to <= self.to => Some(None),
+            _ => None,
+        }
+    }
+}
+
 impl StartHits {
     /// The first offset in `from..to` where a literal of search `k`
     /// starts, from the last search when that answers it.
     fn find(&mut self, k: usize, starts: &Starts, hay: &[u8], from: usize, to: usize) -> Option<usize> {
         let mut search_from = from;
-        if let Some(s) = self.searches[k]
-            && s.from <= from
-        {
-            match s.found {
-                // Nothing starts in `s.from..f`: the literal at `f` is the
-                // first in `from..to` too when it ends by `to`, and none
-                // is when `f` is past `to`.
-                Some((f, end)) if f >= from && end <= to => return Some(f),
-                Some((f, _)) if f >= to => return None,
-                None if to <= s.to => return None,
-                // Nothing lies in `s.from..s.to`: only a literal that ends
-                // past `s.to` can be new (searches bounded by a limit
-                // just past the last match come one after another, each
-                // reaching a little further).
-                None if from <= s.to => search_from = from.max((s.to + 1).saturating_sub(starts.longest())),
-                _ => {}
+        if let Some(s) = self.searches[k] {
+            if let Some(answer) = s.answer(from, to) {
+                return answer;
+            }
+            // Nothing lies in `s.from..s.to`: only a literal that ends past
+            // `s.to` can be new (searches bounded by a limit just past the
+            // last match come one after another, each reaching a little
+            // further).
+            if s.from <= from && s.found.is_none() && from <= s.to {
+                search_from = from.max((s.to + 1).saturating_sub(starts.longest()));
             }
         }
         let found = starts.find(hay, search_from, to);
@@ -443,18 +455,12 @@ impl StartHits {
     /// walk when that answers it: a message's searches are asked again
     /// after each of its matches.
     fn first_char(&mut self, chars: &StartChars, hay: &[u8], from: usize, to: usize) -> Option<usize> {
-        if let Some(s) = self.chars
-            && s.from <= from
-        {
-            match s.found {
-                Some((f, _)) if f >= from && f < to => return Some(f),
-                Some((f, _)) if f >= to => return None,
-                None if to <= s.to => return None,
-                _ => {}
-            }
+        if let Some(answer) = self.chars.and_then(|s| s.answer(from, to)) {
+            return answer;
         }
         let found = chars.first_in(hay, from, to);
-        self.chars = Some(Searched { from, to, found: found.map(|f| (f, f)) });
+        // A character that may start a literal takes at least its first byte.
+        self.chars = Some(Searched { from, to, found: found.map(|f| (f, f + 1)) });
         found
     }
 }
