@@ -84,6 +84,17 @@ fn number(d: &[u8]) -> u16 {
     d.iter().fold(0, |n, &x| n * 10 + u16::from(x))
 }
 
+/// Whether 18 digits are laid out as an ID number: a real region code and
+/// a possible birth date, whatever the check character. Such a number with
+/// a wrong check character is an ID number mistyped or misheard, not some
+/// other number: the layout alone is rare in random digits (well under one
+/// in a thousand).
+pub(crate) fn laid_out_like_id(d: &[u8], today: Date) -> bool {
+    d.len() == 18
+        && date_ok(number(&d[6..10]), d[10] * 10 + d[11], d[12] * 10 + d[13], today)
+        && region_ok(d)
+}
+
 /// ID interpretations of `units` (groups `0..=last` of a token).
 pub(crate) fn classify(units: &[Unit], last: usize, today: Date) -> Option<Candidate> {
     let mut d = [0u8; 18];
