@@ -87,7 +87,7 @@
 //! | 400/800 | 10 digits, grouped; ungrouped forms need a context word |
 //! | ID, 18 | check character (ISO 7064 MOD 11-2), birth date from 1900 to today, a region code that exists or once existed |
 //! | ID, 15 | birth date and region code, after a context word (`身份证` ...) |
-//! | bank card | 16–19 digits, Luhn and an issuer-like prefix; or Luhn, or a 62 prefix, after a card context word |
+//! | bank card | 16–19 digits, Luhn and an issuer-like prefix; or Luhn, or a 62 prefix, after a card context word; 18 digits laid out as an ID number (region code, birth date) with a wrong check character only after a card context word |
 //! | address | detail below the district (road and number, compound and building, village and group), see below |
 //!
 //! Kinds found next to a word or character that announces them (one

@@ -8,9 +8,15 @@
 //! 60-prefixed debit cards), 9 (older domestic 95xx debit cards). Anything
 //! else needs a context word (`卡号`, `银行卡`, `账号` ...).
 //!
+//! An 18-digit number laid out as a resident ID number (region code, birth
+//! date) is a mistyped ID number, not a card, unless a card word announces
+//! it: most ID numbers start with 3 to 6 like card numbers, and one in ten
+//! with a wrong check character passes Luhn.
+//!
 //! Some UnionPay cards do not satisfy Luhn; a 62-prefixed number of card
 //! length is still reported after a card context word.
 
+use crate::date::Date;
 use crate::kind::{Kind, SubKind};
 use crate::matches::Evidence;
 use crate::scan::units::Unit;
@@ -48,7 +54,7 @@ fn plausible_issuer(d: &[u8]) -> bool {
 }
 
 /// Card interpretations of `units` (groups `0..=last` of a token).
-pub(crate) fn classify(units: &[Unit], last: usize) -> Option<Candidate> {
+pub(crate) fn classify(units: &[Unit], last: usize, today: Date) -> Option<Candidate> {
     if !(16..=19).contains(&units.len()) {
         return None;
     }
@@ -62,7 +68,7 @@ pub(crate) fn classify(units: &[Unit], last: usize) -> Option<Candidate> {
     let d = &buf[..units.len()];
     let cand = Candidate::new(Kind::BankCard, SubKind::Card, Evidence::Checksum, last);
     if luhn(d) {
-        if plausible_issuer(d) {
+        if plausible_issuer(d) && !super::id_card::laid_out_like_id(d, today) {
             return Some(cand);
         }
         return Some(cand.needing(Need::Cue(crate::scan::context::Cue::BankCard)));

@@ -84,6 +84,15 @@ fn number(d: &[u8]) -> u16 {
     d.iter().fold(0, |n, &x| n * 10 + u16::from(x))
 }
 
+/// Whether 18 digits are laid out as an ID number: a real region code and
+/// a possible birth date, whatever the check character. Such a number with
+/// a wrong check character is an ID number mistyped or misheard, not some
+/// other number: the layout alone is rare in random digits (well under one
+/// in a thousand).
+pub(crate) fn laid_out_like_id(d: &[u8], today: Date) -> bool {
+    d.len() == 18 && date_ok(number(&d[6..10]), d[10] * 10 + d[11], d[12] * 10 + d[13], today) && region_ok(d)
+}
+
 /// ID interpretations of `units` (groups `0..=last` of a token).
 pub(crate) fn classify(units: &[Unit], last: usize, today: Date) -> Option<Candidate> {
     let mut d = [0u8; 18];
@@ -146,6 +155,18 @@ mod tests {
         assert!(region_ok(&[8, 1, 0, 0, 0, 0]), "Hong Kong, residence permits");
         assert!(!region_ok(&[1, 1, 0, 1, 9, 9]), "no such county");
         assert!(region_codes().len() > 7000);
+    }
+
+    #[test]
+    fn id_layout_ignores_the_check_character() {
+        let today = Date::new(2026, 11, 29).unwrap();
+        // The check character of 44010619851122100 is 0; 7 is wrong, but the
+        // layout is an ID number's all the same.
+        assert!(laid_out_like_id(&digits("440106198511221000"), today));
+        assert!(laid_out_like_id(&digits("440106198511221007"), today));
+        assert!(!laid_out_like_id(&digits("622202198511221007"), today), "no such region");
+        assert!(!laid_out_like_id(&digits("440106198513221007"), today), "no 13th month");
+        assert!(!laid_out_like_id(&digits("44010619851122100"), today), "17 digits");
     }
 
     #[test]

@@ -191,7 +191,9 @@ impl Detectors {
                 (self.kinds.contains(Kind::IdCard) && !whole_first)
                     .then(|| id_card::classify(all, j, self.today))
                     .flatten(),
-                (self.kinds.contains(Kind::BankCard) && !whole_first).then(|| bank_card::classify(all, j)).flatten(),
+                (self.kinds.contains(Kind::BankCard) && !whole_first)
+                    .then(|| bank_card::classify(all, j, self.today))
+                    .flatten(),
                 self.kinds.contains(Kind::Phone).then(|| phone::classify(tok, j, &self.area_codes, hay)).flatten(),
             ];
             for c in proposals.into_iter().flatten() {
