@@ -218,8 +218,8 @@ fn next_numeral_token(searcher: &Searcher, hay: &[u8], pos: usize) -> Option<usi
 #[inline]
 fn stands_alone(hay: &[u8], n: usize, floor: usize) -> bool {
     let ideograph = |i: usize| match hay.get(i..i + 3) {
-        Some(&[0xE4..=0xE9, b1, b2]) if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 => {
-            digit_at(hay, i).is_none() && check_x_at(hay, i).is_none()
+        Some(&[b0 @ 0xE4..=0xE9, b1, b2]) if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 => {
+            digit_at(hay, i).is_none() && check_x_at(hay, i).is_none() && !is_dash_ideograph([b0, b1, b2])
         }
         _ => false,
     };
@@ -315,17 +315,24 @@ pub(crate) fn token_start(hay: &[u8], unit: usize, floor: usize) -> usize {
     {
         return unit;
     }
-    // As common: a Chinese ideograph other than a numeral (`号码138`); no
-    // separator is one.
+    // As common: a Chinese ideograph other than a numeral or `杠`, the one
+    // ideograph that is a separator (`号码138`).
     if unit >= floor + 3
-        && let Some(&[0xE4..=0xE9, b1, b2]) = hay.get(unit - 3..unit)
+        && let Some(&[b0 @ 0xE4..=0xE9, b1, b2]) = hay.get(unit - 3..unit)
         && b1 & 0xC0 == 0x80
         && b2 & 0xC0 == 0x80
+        && !is_dash_ideograph([b0, b1, b2])
         && digit_at(hay, unit - 3).is_none()
     {
         return unit;
     }
     walk_back(hay, unit, floor)
+}
+
+/// Whether an ideograph is `杠`, which `sep_at` reads as a dash.
+#[inline]
+fn is_dash_ideograph(bytes: [u8; 3]) -> bool {
+    bytes == [0xE6, 0x9D, 0xA0]
 }
 
 /// [`token_start`] the long way: character by character over units and
@@ -408,7 +415,7 @@ mod tests {
 
     #[test]
     fn token_start_shortcuts_agree_with_the_walk() {
-        let chars = ["1", "号", "一", "叉", " ", "-", "，", "[", "A", "１", "\u{3000}", "码", "\u{2014}"];
+        let chars = ["1", "号", "一", "叉", "杠", "乐", " ", "-", "，", "[", "A", "１", "\u{3000}", "码", "\u{2014}"];
         let mut text = String::new();
         for a in chars {
             for b in chars {
@@ -432,7 +439,7 @@ mod tests {
     fn a_numeral_standing_alone_is_what_the_full_reads_say() {
         // Every character that may sit next to a numeral: ideographs, other
         // numerals, `叉`, digits, separators, letters, a plate's province.
-        let around = ["下", "个", "京", "二", "叉", "零", "1", "１", " ", "-", "，", "、", "A", "。", "\u{3000}", "·"];
+        let around = ["下", "个", "京", "二", "叉", "零", "杠", "乐", "1", "１", " ", "-", "，", "、", "A", "。", "\u{3000}", "·"];
         for before in around {
             for after in around {
                 for lead in ["", "好", "京A", "9"] {

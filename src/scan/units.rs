@@ -142,6 +142,9 @@ pub(crate) fn sep_at(hay: &[u8], i: usize) -> Option<(Sep, usize)> {
         // horizontal bar, minus sign, full-width and small hyphen-minus.
         [0xE2, 0x80, 0x90..=0x95, ..] | [0xE2, 0x88, 0x92, ..] => Some((Sep::Dash, 3)),
         [0xEF, 0xBC, 0x8D, ..] | [0xEF, 0xB9, 0xA3, ..] => Some((Sep::Dash, 3)),
+        // `杠`, a dash read out (`零幺零杠六二三四五六七八`): the only
+        // ideograph that is a separator.
+        [0xE6, 0x9D, 0xA0, ..] => Some((Sep::Dash, 3)),
         [0xEF, 0xBC, 0x89, ..] | [0xE3, 0x80, 0x91, ..] => Some((Sep::Close, 3)),
         [0xEF, 0xBC, 0x8C, ..] => Some((Sep::Comma, 3)),
         _ => None,
