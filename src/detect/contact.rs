@@ -168,6 +168,8 @@ use crate::scan::units::{Script, digit_at, prev_char_start, sep_at, unit_before}
 enum Role {
     /// The `@` of an email address.
     At,
+    /// An `@` spelled out: ` at `, `(at)`, `#`.
+    AtSpelled,
     /// A QQ word.
     Qq,
     /// A WeChat word.
@@ -195,6 +197,9 @@ macro_rules! triggers {
 triggers! {
     "@" => At,
     "＠" => At,
+    " at " => AtSpelled,
+    "(at)" => AtSpelled,
+    "#" => AtSpelled,
     "QQ" => Qq,
     "ＱＱ" => Qq,
     "ｑｑ" => Qq,
@@ -223,6 +228,7 @@ pub(crate) fn check(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
     };
     match ROLES[t.index] {
         Role::At => email(cx, t),
+        Role::AtSpelled => email_spelled(cx, t),
         Role::Qq => qq(cx, &w, t),
         Role::WeChat => wechat(cx, &w, t),
         Role::WxId => wxid(cx, &w, t),
@@ -288,29 +294,39 @@ fn email(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
     // mention after a word (`cc @li.lei`).
     let spaced = t.start > cx.floor && hay[t.start - 1] == b' ' && hay.get(t.end) == Some(&b' ');
     let (local_end, domain_start) = if spaced { (t.start - 1, t.end + 1) } else { (t.start, t.end) };
-    // Local part, read back from the `@`.
-    let mut start = local_end;
-    while start > cx.floor && is_local_byte(hay[start - 1]) {
+    let start = local_part_before(hay, cx.floor, local_end)?;
+    let end = domain_after(hay, domain_start, (t.end + AHEAD).min(hay.len()))?;
+    found(Kind::Email, SubKind::Email, Evidence::Pattern, start, end)
+}
+
+/// The start of the local part ending at `end`, if there is one.
+fn local_part_before(hay: &[u8], floor: usize, end: usize) -> Option<usize> {
+    let mut start = end;
+    while start > floor && is_local_byte(hay[start - 1]) {
         start -= 1;
-        if local_end - start > MAX_LOCAL {
+        if end - start > MAX_LOCAL {
             return None;
         }
     }
     // Dots and hyphens that open a sentence fragment are not part of it
     // (`...abc@qq.com`).
-    while start < local_end && matches!(hay[start], b'.' | b'-') {
+    while start < end && matches!(hay[start], b'.' | b'-') {
         start += 1;
     }
-    let local = &hay[start..local_end];
+    let local = &hay[start..end];
     if local.is_empty() || local.ends_with(b".") || local.windows(2).any(|w| w == b"..") {
         return None;
     }
-    // Domain, read forward: labels joined by single dots, ASCII or full
-    // width (`gmail．com`, typed with the input method in full-width mode).
-    let limit = (t.end + AHEAD).min(hay.len());
-    let mut end = domain_start;
+    Some(start)
+}
+
+/// The end of the domain starting at `start`, if one does: labels joined
+/// by single dots, ASCII or full width (`gmail．com`, typed with the input
+/// method in full-width mode), read no further than `limit`.
+fn domain_after(hay: &[u8], start: usize, limit: usize) -> Option<usize> {
+    let mut end = start;
     let mut labels = 0;
-    let mut last_label = (domain_start, domain_start);
+    let mut last_label = (start, start);
     loop {
         let label_start = end;
         while end < limit && (hay[end].is_ascii_alphanumeric() || hay[end] == b'-') {
@@ -342,6 +358,54 @@ fn email(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
     // Glued to a longer run of ASCII word characters, it is part of
     // something else (a URL path, a code).
     if hay.get(end).is_some_and(|&b| b == b'@' || b == b'_') {
+        return None;
+    }
+    Some(end)
+}
+
+/// Mail services whose addresses people spell out in chat, the `@`
+/// written ` at `, `(at)` or `#` (`abc123 at qq.com`, `xiaohong#163.com`)
+/// to get past filters on contact details. Without the `@`, only such a
+/// domain makes the text an address: `look at jd.com` names a web site.
+const MAIL_DOMAINS: &[&str] = &[
+    "qq.com",
+    "vip.qq.com",
+    "foxmail.com",
+    "163.com",
+    "vip.163.com",
+    "126.com",
+    "yeah.net",
+    "188.com",
+    "sina.com",
+    "sina.cn",
+    "vip.sina.com",
+    "sohu.com",
+    "139.com",
+    "189.cn",
+    "wo.cn",
+    "aliyun.com",
+    "tom.com",
+    "21cn.com",
+    "gmail.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "msn.com",
+    "yahoo.com",
+    "icloud.com",
+];
+
+/// An email address whose `@` is spelled out (` at `, `(at)`, `#`) at `t`,
+/// at one of the [`MAIL_DOMAINS`].
+fn email_spelled(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
+    if !cx.kinds.contains(Kind::Email) {
+        return None;
+    }
+    let hay = cx.hay;
+    let start = local_part_before(hay, cx.floor, t.start)?;
+    let end = domain_after(hay, t.end, (t.end + AHEAD).min(hay.len()))?;
+    let domain = &hay[t.end..end];
+    if !MAIL_DOMAINS.iter().any(|d| domain.eq_ignore_ascii_case(d.as_bytes())) {
         return None;
     }
     found(Kind::Email, SubKind::Email, Evidence::Pattern, start, end)
@@ -1251,17 +1315,31 @@ pub(crate) fn tail_hold(hay: &[u8], floor: usize) -> usize {
 }
 
 /// A trailing run of local-part characters, possibly followed by the one
-/// space a spaced `@` may come after (`wangqiang @ 163.com`) and the start
-/// of a full-width `＠` cut off by the end.
+/// space a spaced `@` may come after (`wangqiang @ 163.com`), the start of
+/// a full-width `＠` cut off by the end, or the start of a spelled-out `@`
+/// (`abc123 a`, `abc123(at`).
 fn email_tail(hay: &[u8], floor: usize) -> usize {
     let end = hay.len() - crate::scan::units::incomplete_suffix(hay);
     let end = if end > floor && hay[..end].ends_with(b" ") { end - 1 } else { end };
-    let mut start = end;
-    while start > floor && is_local_byte(hay[start - 1]) {
-        start -= 1;
-        if end - start > MAX_LOCAL {
-            return hay.len();
+    let run = |end: usize| {
+        let mut start = end;
+        while start > floor && is_local_byte(hay[start - 1]) {
+            start -= 1;
+            if end - start > MAX_LOCAL {
+                return None;
+            }
         }
+        Some(start)
+    };
+    let Some(start) = run(end) else { return hay.len() };
+    let spelling = hay[start..end].len() <= 2 && b"at"[..end - start].eq_ignore_ascii_case(&hay[start..end]);
+    if spelling
+        && start > floor
+        && matches!(hay[start - 1], b' ' | b'(')
+        && let Some(before) = run(start - 1)
+        && before < start - 1
+    {
+        return before;
     }
     if start == end { hay.len() } else { start }
 }
@@ -1500,6 +1578,9 @@ mod tests {
     fn conventional_masks() {
         let r = Redactor::new();
         assert_eq!(r.redact("邮箱zhangsan@qq.com"), "邮箱z*******@qq.com");
+        assert_eq!(r.redact("邮箱 abc123 at qq.com"), "邮箱 a***** at qq.com");
+        assert_eq!(r.redact("邮箱 abc123(AT)qq.com"), "邮箱 a*****(AT)qq.com");
+        assert_eq!(r.redact("邮箱 xiaohong#qq.com"), "邮箱 x*******#qq.com");
         assert_eq!(r.redact("车牌京A12345"), "车牌京A****5");
         assert_eq!(r.redact("车牌粤B·12345"), "车牌粤B·****5");
         assert_eq!(r.redact("车牌京A幺二三四五"), "车牌京A＊＊＊＊五");
@@ -1569,6 +1650,9 @@ mod tests {
         assert_eq!(hold("车牌京"), "京");
         assert_eq!(hold("邮箱 wangqiang "), "wangqiang ", "a spaced `@` may follow");
         assert_eq!(hold("好的 "), "");
+        assert_eq!(hold("邮箱 abc123 a"), "abc123 a", "a spelled-out `@` may be arriving");
+        assert_eq!(hold("邮箱 abc123(At"), "abc123(At");
+        assert_eq!(hold("邮箱 abc123 b"), "b", "no spelling starts with `b`");
         let cut = "邮箱 li_na ＠".as_bytes();
         let cut = &cut[..cut.len() - 2];
         assert_eq!(&cut[tail_hold(cut, 0)..], b"li_na \xef", "a full-width `@` cut off by the end");
