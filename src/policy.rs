@@ -288,7 +288,7 @@ fn kept(policy: &Policy, m: &Match, units: &[u8]) -> (usize, usize) {
 ///
 /// A WeChat ID is one word, so its `_` and `-` are masked like its letters
 /// (`zhang_wei-88` gives `z**********8`); an email's domain starts at `@`,
-/// a full-width `＠` or the ` at `, `(at)` or `#` spelling it out.
+/// a full-width `＠` or a `#` written for it.
 fn mask_chars(policy: &Policy, m: &Match, span: &mut [u8]) {
     let mut body_start = 0;
     let mut body_end = span.len();
@@ -360,15 +360,11 @@ fn char_units(body: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Offset of the first `@` or full-width `＠` in an email address, or of
-/// the ` at `, `(at)` or `#` it is spelled out with (`abc123 at qq.com`).
+/// Offset of the first `@`, full-width `＠` or `#` written for it
+/// (`xiaohong#qq.com`) in an email address.
 fn at_sign(span: &[u8]) -> Option<usize> {
     const WIDE: &[u8] = "＠".as_bytes();
-    let spelled = |rest: &[u8]| {
-        rest.first() == Some(&b'#')
-            || [&b" at "[..], b"(at)"].iter().any(|w| rest.get(..w.len()).is_some_and(|r| r.eq_ignore_ascii_case(w)))
-    };
-    (0..span.len()).find(|&i| span[i] == b'@' || span[i..].starts_with(WIDE) || spelled(&span[i..]))
+    (0..span.len()).find(|&i| matches!(span[i], b'@' | b'#') || span[i..].starts_with(WIDE))
 }
 
 /// Offsets and lengths of every character of `body`.
