@@ -397,6 +397,9 @@ const MAIL_DOMAINS: &[&str] = &[
     "icloud.com",
 ];
 
+/// Fewest characters of a local part before a `#` written for `@`.
+const MIN_SPELLED_LOCAL: usize = 3;
+
 /// An email address whose `@` is written `#` at `t`, at one of the
 /// [`MAIL_DOMAINS`].
 fn email_spelled(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
@@ -405,6 +408,11 @@ fn email_spelled(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
     }
     let hay = cx.hay;
     let start = local_part_before(hay, cx.floor, t.start)?;
+    // One or two characters before a `#` are more often a name of their
+    // own (`C#`, `1#` for building 1) than an account.
+    if t.start - start < MIN_SPELLED_LOCAL {
+        return None;
+    }
     let end = domain_after(hay, t.end, (t.end + AHEAD).min(hay.len()))?;
     let domain = &hay[t.end..end];
     if !MAIL_DOMAINS.iter().any(|d| domain.eq_ignore_ascii_case(d.as_bytes())) {
