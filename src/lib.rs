@@ -98,9 +98,9 @@
 //! |---|---|
 //! | `verification_code`, `password`, `card_security_code`, `card_expiry` | the value after `验证码`, `密码`, `CVV`, `有效期` ... (only the value is masked, the word stays) |
 //! | `passport`, `travel_permit`, `hk_id`, `macao_id`, `taiwan_id`, `military_id` | document numbers after their names (`护照`, `回乡证`, `台胞证` ...), check digits where the format has one |
-//! | `email` | local part and domain around an `@`, the last label letters only |
-//! | `qq`, `wechat` | the number or ID after `QQ`, `扣扣`, `微信`, `VX` ... |
-//! | `ip_address` | dotted-quad IPv4 (each part 0–255, not a version number) and IPv6 |
+//! | `email` | local part and domain around an `@` (or `＠`, one space on each side allowed), the last label letters only and not a file extension (`icon@2x.png`); at a common mail service also with `#` for the `@` (`abc#qq.com`) |
+//! | `qq`, `wechat` | the number or ID after `QQ`, `扣扣`, `微信`, `威信`, `VX`, `加我Q` ... |
+//! | `ip_address` | dotted-quad IPv4 (each part 0–255, not a version number such as `版本 1.2.3.4` or `鸿蒙 4.2.0.121`) and IPv6 |
 //! | `license_plate` | province character, letter and five or six characters (`京A12345`, `沪AD12345`) |
 //! | `name` | off by default: a surname and a one- or two-character given name after `我叫`, `姓名：`, `收件人：` ... or before `先生`, `女士`, `小姐` |
 //!
@@ -171,7 +171,7 @@
 //! |---|---|---|
 //! | `verification_code`, `password`, `card_security_code`, `card_expiry` | nothing of the value; the word stays | `验证码 ******`, `CVV ***` |
 //! | `passport`, `travel_permit`, `hk_id`, `macao_id`, `taiwan_id`, `military_id` | first 1, last 2 | `护照 E******78`, `G*****5(7)` |
-//! | `email` | first character, and the domain after `@` or `＠` | `z*******@qq.com`, `z*******＠qq.com` |
+//! | `email` | first character, and the domain after `@`, `＠` or a `#` written for it | `z*******@qq.com`, `z*******＠qq.com`, `x*******#qq.com` |
 //! | `qq`, `wechat` | first 1, last 1; a WeChat ID's `_` and `-` are masked too | `QQ 1********0`, `微信 z*********8` |
 //! | `ip_address` | first two groups | `192.168.*.**` |
 //! | `license_plate` | first 2, last 1 | `京A****5` |

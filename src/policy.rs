@@ -287,8 +287,8 @@ fn kept(policy: &Policy, m: &Match, units: &[u8]) -> (usize, usize) {
 /// | name | the surname | `张**` |
 ///
 /// A WeChat ID is one word, so its `_` and `-` are masked like its letters
-/// (`zhang_wei-88` gives `z**********8`); an email's domain starts at `@` or
-/// a full-width `＠`.
+/// (`zhang_wei-88` gives `z**********8`); an email's domain starts at `@`,
+/// a full-width `＠` or a `#` written for it.
 fn mask_chars(policy: &Policy, m: &Match, span: &mut [u8]) {
     let mut body_start = 0;
     let mut body_end = span.len();
@@ -360,10 +360,11 @@ fn char_units(body: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Offset of the first `@` or full-width `＠` in an email address.
+/// Offset of the first `@`, full-width `＠` or `#` written for it
+/// (`xiaohong#qq.com`) in an email address.
 fn at_sign(span: &[u8]) -> Option<usize> {
     const WIDE: &[u8] = "＠".as_bytes();
-    (0..span.len()).find(|&i| span[i] == b'@' || span[i..].starts_with(WIDE))
+    (0..span.len()).find(|&i| matches!(span[i], b'@' | b'#') || span[i..].starts_with(WIDE))
 }
 
 /// Offsets and lengths of every character of `body`.

@@ -14,14 +14,22 @@
 //! 5322 allows (quoted local parts and address literals are left out): a
 //! local part of letters, digits and `._%+-`, at most 64 characters,
 //! neither starting nor ending with a dot; a domain of at least two labels
-//! of letters, digits and hyphens, the last all letters. Chinese text glued
-//! to either side (`邮箱abc@qq.com谢谢`) is not part of it.
+//! of letters, digits and hyphens, the last all letters and not a file
+//! extension (`screenshot@2x.png` is a file). Labels may be joined by a
+//! full-width `．` as well (`abc＠gmail．com`, typed in full-width mode),
+//! and the `@` may have one space on each side (`wangqiang @ 163.com`).
+//! Chinese text glued to either side (`邮箱abc@qq.com谢谢`) is not part of
+//! it. An address at a common mail service (`qq.com`, `163.com`,
+//! `gmail.com` ... see [`MAIL_DOMAINS`]) is also found with `#` for its `@`
+//! (`xiaohong#qq.com`), as people write it to get past filters on contact
+//! details. (` at ` and `(at)` are left out: as triggers they would cost
+//! every text with English in it, logs most, several per cent more time.)
 //!
 //! # QQ numbers
 //!
 //! A QQ number is only a number: it is reported right after a word
 //! announcing it, `QQ` (also `ＱＱ`, `ｑｑ`), `扣扣` or `企鹅`, with at most
-//! a label between them (`号`, `号码`, `账号`, `是`, `搜`, `：`, spaces,
+//! a label between them (`号`, `号码`, `账号`, `是`, `搜`, `吧`, `：`, spaces,
 //! `（`).
 //! The number has 5 to 11 digits and does not start with 0 (Tencent numbers
 //! accounts from 10000 up). It may be written the way numbers are spoken or
@@ -43,8 +51,9 @@
 //!
 //! A WeChat ID (微信号) has 6 to 20 characters, starts with a letter and
 //! holds letters, digits, `_` and `-` (WeChat's own rule for IDs people
-//! choose). It is reported after `微信`, `薇信`, `V信`, `VX`, `WX`,
-//! `weixin` or `wechat`, with the same labels between as for QQ, and on
+//! choose). It is reported after `微信`, `薇信`, `威信`, `V信`, `VX`, `WX`,
+//! `weixin` or `wechat`, with the same labels between as for QQ
+//! (`加个微信吧 abc123`), and on
 //! its own when it is one of the IDs WeChat assigns (`wxid_` followed by
 //! letters and digits). The ASCII words only count as words: not glued to
 //! other letters or digits (`C5GF8XXWXD4`, `VXEQ-8231`), and not followed
@@ -60,7 +69,8 @@
 //!
 //! `加我` (add me) announces either: a value starting with a letter is a
 //! WeChat ID, a number a QQ number (a mobile number is left to the phone
-//! detector, as after a QQ word).
+//! detector, as after a QQ word). A lone `Q` or `V` with a label after it
+//! may stand between (`加我Q 917364825`, `加我V：xiaomei520`).
 //!
 //! # IP addresses
 //!
@@ -68,7 +78,8 @@
 //! every number that starts with an ASCII digit followed by a dot. Four
 //! numbers 0–255 without leading zeros, not glued to letters, digits or
 //! more dots, and not a version number (`v1.2.3.4`, `版本 1.2.3.4`,
-//! `version: 1.2.3.4`).
+//! `version: 1.2.3.4`, and after a system or firmware name: `鸿蒙
+//! 4.2.0.121`, `固件 1.0.3.45`, `build 10.2.0.128`).
 //!
 //! IPv6 addresses (RFC 4291 text forms, RFC 5952 for the compressed one)
 //! have two triggers, chosen so that chat text does not call them often:
@@ -161,6 +172,8 @@ use crate::scan::units::{Script, digit_at, prev_char_start, sep_at, unit_before}
 enum Role {
     /// The `@` of an email address.
     At,
+    /// An `@` written as `#`.
+    AtSpelled,
     /// A QQ word.
     Qq,
     /// A WeChat word.
@@ -188,6 +201,7 @@ macro_rules! triggers {
 triggers! {
     "@" => At,
     "＠" => At,
+    "#" => AtSpelled,
     "QQ" => Qq,
     "ＱＱ" => Qq,
     "ｑｑ" => Qq,
@@ -196,6 +210,7 @@ triggers! {
     "微信" => WeChat,
     "薇信" => WeChat,
     "V信" => WeChat,
+    "威信" => WeChat,
     "VX" => WeChat,
     "WX" => WeChat,
     "weixin" => WeChat,
@@ -215,6 +230,7 @@ pub(crate) fn check(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
     };
     match ROLES[t.index] {
         Role::At => email(cx, t),
+        Role::AtSpelled => email_spelled(cx, t),
         Role::Qq => qq(cx, &w, t),
         Role::WeChat => wechat(cx, &w, t),
         Role::WxId => wxid(cx, &w, t),
@@ -275,28 +291,44 @@ fn email(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
         return None;
     }
     let hay = cx.hay;
-    // Local part, read back from the `@`.
-    let mut start = t.start;
-    while start > cx.floor && is_local_byte(hay[start - 1]) {
+    // One space on each side of the `@`, as some people type it
+    // (`wangqiang @ 163.com`); one space on one side only is more often a
+    // mention after a word (`cc @li.lei`).
+    let spaced = t.start > cx.floor && hay[t.start - 1] == b' ' && hay.get(t.end) == Some(&b' ');
+    let (local_end, domain_start) = if spaced { (t.start - 1, t.end + 1) } else { (t.start, t.end) };
+    let start = local_part_before(hay, cx.floor, local_end)?;
+    let end = domain_after(hay, domain_start, (t.end + AHEAD).min(hay.len()))?;
+    found(Kind::Email, SubKind::Email, Evidence::Pattern, start, end)
+}
+
+/// The start of the local part ending at `end`, if there is one.
+fn local_part_before(hay: &[u8], floor: usize, end: usize) -> Option<usize> {
+    let mut start = end;
+    while start > floor && is_local_byte(hay[start - 1]) {
         start -= 1;
-        if t.start - start > MAX_LOCAL {
+        if end - start > MAX_LOCAL {
             return None;
         }
     }
     // Dots and hyphens that open a sentence fragment are not part of it
     // (`...abc@qq.com`).
-    while start < t.start && matches!(hay[start], b'.' | b'-') {
+    while start < end && matches!(hay[start], b'.' | b'-') {
         start += 1;
     }
-    let local = &hay[start..t.start];
+    let local = &hay[start..end];
     if local.is_empty() || local.ends_with(b".") || local.windows(2).any(|w| w == b"..") {
         return None;
     }
-    // Domain, read forward: labels joined by single dots.
-    let limit = (t.end + AHEAD).min(hay.len());
-    let mut end = t.end;
+    Some(start)
+}
+
+/// The end of the domain starting at `start`, if one does: labels joined
+/// by single dots, ASCII or full width (`gmail．com`, typed with the input
+/// method in full-width mode), read no further than `limit`.
+fn domain_after(hay: &[u8], start: usize, limit: usize) -> Option<usize> {
+    let mut end = start;
     let mut labels = 0;
-    let mut last_label = (t.end, t.end);
+    let mut last_label = (start, start);
     loop {
         let label_start = end;
         while end < limit && (hay[end].is_ascii_alphanumeric() || hay[end] == b'-') {
@@ -309,14 +341,19 @@ fn email(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
         }
         labels += 1;
         last_label = (label_start, end);
-        if end + 1 < limit && hay[end] == b'.' && hay[end + 1].is_ascii_alphanumeric() {
-            end += 1;
+        let dot = match &hay[end..limit] {
+            [b'.', ..] => 1,
+            [0xEF, 0xBC, 0x8E, ..] => 3, // ．
+            _ => break,
+        };
+        if hay.get(end + dot).is_some_and(u8::is_ascii_alphanumeric) && end + dot < limit {
+            end += dot;
         } else {
             break;
         }
     }
     let tld = &hay[last_label.0..last_label.1];
-    if labels < 2 || tld.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) {
+    if labels < 2 || tld.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) || is_file_extension(tld) {
         return None;
     }
     let end = last_label.1;
@@ -325,7 +362,76 @@ fn email(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
     if hay.get(end).is_some_and(|&b| b == b'@' || b == b'_') {
         return None;
     }
+    Some(end)
+}
+
+/// Mail services whose addresses people write with `#` for the `@`
+/// (`xiaohong#163.com`, often with `#换成@` after it) to get past filters
+/// on contact details. Without the `@`, only such a domain makes the text
+/// an address: `#` is otherwise a hashtag or a number sign.
+const MAIL_DOMAINS: &[&str] = &[
+    "qq.com",
+    "vip.qq.com",
+    "foxmail.com",
+    "163.com",
+    "vip.163.com",
+    "126.com",
+    "yeah.net",
+    "188.com",
+    "sina.com",
+    "sina.cn",
+    "vip.sina.com",
+    "sohu.com",
+    "139.com",
+    "189.cn",
+    "wo.cn",
+    "aliyun.com",
+    "tom.com",
+    "21cn.com",
+    "gmail.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "msn.com",
+    "yahoo.com",
+    "icloud.com",
+];
+
+/// Fewest characters of a local part before a `#` written for `@`.
+const MIN_SPELLED_LOCAL: usize = 3;
+
+/// An email address whose `@` is written `#` at `t`, at one of the
+/// [`MAIL_DOMAINS`].
+fn email_spelled(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
+    if !cx.kinds.contains(Kind::Email) {
+        return None;
+    }
+    let hay = cx.hay;
+    let start = local_part_before(hay, cx.floor, t.start)?;
+    // One or two characters before a `#` are more often a name of their
+    // own (`C#`, `1#` for building 1) than an account.
+    if t.start - start < MIN_SPELLED_LOCAL {
+        return None;
+    }
+    let end = domain_after(hay, t.end, (t.end + AHEAD).min(hay.len()))?;
+    let domain = &hay[t.end..end];
+    if !MAIL_DOMAINS.iter().any(|d| domain.eq_ignore_ascii_case(d.as_bytes())) {
+        return None;
+    }
     found(Kind::Email, SubKind::Email, Evidence::Pattern, start, end)
+}
+
+/// Whether a would-be top-level domain is a file extension chat names
+/// files by: `screenshot@2x.png` and `logo@3x.jpg` are image files (the
+/// `@2x` of high-resolution icons), not addresses. `.zip` and `.mov` are
+/// registered top-level domains too, but no mail is read there.
+fn is_file_extension(tld: &[u8]) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "png", "jpg", "jpeg", "gif", "bmp", "webp", "heic", "svg", "ico", "pdf", "doc", "docx", "xls", "xlsx", "ppt",
+        "pptx", "txt", "csv", "log", "zip", "rar", "apk", "ipa", "exe", "mp3", "mp4", "mov", "avi", "wav", "json",
+        "xml", "js", "css", "html", "htm",
+    ];
+    EXTENSIONS.iter().any(|e| tld.eq_ignore_ascii_case(e.as_bytes()))
 }
 
 // ---------------------------------------------------------------------------
@@ -335,7 +441,8 @@ fn email(cx: &Cx<'_>, t: Trigger) -> Option<Found> {
 /// Labels that may stand between a QQ or WeChat word and the value, longest
 /// first where one starts another. ASCII ones match in any case.
 const LABELS: &[&str] = &[
-    "号码", "号", "账号", "帐号", "ID", "是", "为", "就是", "也是", "搜索", "搜", "：", ":", " ", "　", "\t", "（", "(",
+    "号码", "号", "账号", "帐号", "ID", "是", "为", "就是", "也是", "搜索", "搜", "吧", "：", ":", " ", "　", "\t",
+    "（", "(",
 ];
 
 /// Labels after `加我`, besides [`LABELS`].
@@ -617,7 +724,15 @@ fn wxid(cx: &Cx<'_>, w: &Window<'_>, t: Trigger) -> Option<Found> {
 
 /// A WeChat ID or a QQ number after `加我`.
 fn add_me(cx: &Cx<'_>, w: &Window<'_>, t: Trigger) -> Option<Found> {
-    let at = skip_labels(w.hay, t.end, ADD_ME_LABELS);
+    let mut at = skip_labels(w.hay, t.end, ADD_ME_LABELS);
+    // `加我Q 917364825`, `加我V：xiaomei520`: the letter alone stands for
+    // QQ or WeChat (VX) when a label follows it, not more of a word.
+    if let [b'Q' | b'q' | b'V' | b'v', ..] = w.hay[at..] {
+        let after = skip_labels(w.hay, at + 1, ADD_ME_LABELS);
+        if after > at + 1 {
+            at = after;
+        }
+    }
     if cx.kinds.contains(Kind::WeChat)
         && let Some(end) = wechat_id(w.hay, at, WECHAT_CHARS.1)
     {
@@ -643,10 +758,19 @@ pub(crate) enum Read {
     NeedMore,
 }
 
+/// Words a four-part version number follows: the word for version, and
+/// the systems and firmware whose builds are numbered that way (`鸿蒙
+/// 4.2.0.121`, `固件 1.0.3.45`, `升级到 10.2.0.128`). ASCII ones match in
+/// any case and only as whole words.
+const VERSION_WORDS: &[&str] = &["版本", "版本号", "鸿蒙", "安卓", "固件", "升级到", "升级至", "更新到", "更新至"];
+const VERSION_WORDS_ASCII: &[&str] =
+    &["version", "firmware", "build", "harmonyos", "android", "ios", "emui", "miui", "coloros", "windows"];
+
 /// The dotted-quad IPv4 address starting at `start` (an ASCII digit), when
 /// `kinds` asks for one: four numbers 0-255 without leading zeros, not
 /// glued to letters, digits or further dots, and not a version number
-/// (`v1.2.3.4`, `版本1.2.3.4`, `版本号： 1.2.3.4`, `version 1.2.3.4`).
+/// (`v1.2.3.4`, `版本1.2.3.4`, `版本号： 1.2.3.4`, `version 1.2.3.4`,
+/// `鸿蒙 4.2.0.121`: see [`VERSION_WORDS`]).
 pub(crate) fn ipv4_at(hay: &[u8], start: usize, eof: bool) -> Read {
     let mut i = start;
     for part in 0..4 {
@@ -692,11 +816,13 @@ pub(crate) fn ipv4_at(hay: &[u8], start: usize, eof: bool) -> Read {
             label = label.strip_suffix(sep.as_bytes()).unwrap_or(label);
         }
     }
-    let english = label.len().checked_sub(7).is_some_and(|at| {
-        label[at..].eq_ignore_ascii_case(b"version")
-            && !at.checked_sub(1).is_some_and(|i| label[i].is_ascii_alphabetic())
+    let english = VERSION_WORDS_ASCII.iter().any(|w| {
+        label.len().checked_sub(w.len()).is_some_and(|at| {
+            label[at..].eq_ignore_ascii_case(w.as_bytes())
+                && !at.checked_sub(1).is_some_and(|i| label[i].is_ascii_alphabetic())
+        })
     });
-    let version = english || ["版本", "版本号"].iter().any(|w| label.ends_with(w.as_bytes()));
+    let version = english || VERSION_WORDS.iter().any(|w| label.ends_with(w.as_bytes()));
     if glued || version {
         return Read::No;
     }
@@ -1198,16 +1324,20 @@ pub(crate) fn tail_hold(hay: &[u8], floor: usize) -> usize {
     email_tail(hay, floor).min(ipv6_tail(hay, floor)).min(plate_tail(hay, floor))
 }
 
-/// A trailing run of local-part characters.
+/// A trailing run of local-part characters, possibly followed by the one
+/// space a spaced `@` may come after (`wangqiang @ 163.com`) and the start
+/// of a full-width `＠` cut off by the end.
 fn email_tail(hay: &[u8], floor: usize) -> usize {
-    let mut start = hay.len();
+    let end = hay.len() - crate::scan::units::incomplete_suffix(hay);
+    let end = if end > floor && hay[..end].ends_with(b" ") { end - 1 } else { end };
+    let mut start = end;
     while start > floor && is_local_byte(hay[start - 1]) {
         start -= 1;
-        if hay.len() - start > MAX_LOCAL {
+        if end - start > MAX_LOCAL {
             return hay.len();
         }
     }
-    start
+    if start == end { hay.len() } else { start }
 }
 
 /// A trailing run of hex digits, colons and dots holding a colon, short
@@ -1296,6 +1426,11 @@ mod tests {
         assert_eq!(emails("是 Li_Lei-88@163.com。"), ["Li_Lei-88@163.com"]);
         assert_eq!(emails("...abc@qq.com."), ["abc@qq.com"]);
         assert_eq!(emails("邮箱 abc＠qq.com"), ["abc＠qq.com"], "full-width at sign");
+        assert_eq!(emails("邮箱 abc＠gmail．com。"), ["abc＠gmail．com"], "full-width dots");
+        assert_eq!(emails("邮箱：wang @ 163.com"), ["wang @ 163.com"], "one space on each side");
+        for text in ["cc @li.lei", "abc @qq.com", "abc@ qq.com", "icon@2x.png", "a@b.PDF", "abc@qq．"] {
+            assert!(emails(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
@@ -1304,6 +1439,7 @@ mod tests {
         assert_eq!(ips("ip 8.8.8.8。"), ["8.8.8.8"]);
         assert_eq!(ips("从10.0.0.255登录的"), ["10.0.0.255"]);
         assert_eq!(ips("server 10.1.2.3"), ["10.1.2.3"], "a word ending in `ver` is no version label");
+        assert_eq!(ips("rebuild 10.1.2.3"), ["10.1.2.3"], "a word ending in `build` is no version label");
         for text in [
             "版本1.2.3.4",
             "v1.2.3.4",
@@ -1316,6 +1452,10 @@ mod tests {
             "版本 1.2.3.4",
             "版本号：10.0.0.1",
             "Version: 2.3.4.5",
+            "鸿蒙 4.2.0.121",
+            "HarmonyOS 4.0.0.116",
+            "固件：1.0.3.45",
+            "build 10.2.0.128",
         ] {
             assert!(ips(text).is_empty(), "{text}");
         }
@@ -1434,6 +1574,7 @@ mod tests {
     fn conventional_masks() {
         let r = Redactor::new();
         assert_eq!(r.redact("邮箱zhangsan@qq.com"), "邮箱z*******@qq.com");
+        assert_eq!(r.redact("邮箱 xiaohong#qq.com"), "邮箱 x*******#qq.com");
         assert_eq!(r.redact("车牌京A12345"), "车牌京A****5");
         assert_eq!(r.redact("车牌粤B·12345"), "车牌粤B·****5");
         assert_eq!(r.redact("车牌京A幺二三四五"), "车牌京A＊＊＊＊五");
@@ -1501,6 +1642,11 @@ mod tests {
         assert_eq!(hold("车牌 粤B 1 2"), "粤B 1 2");
         assert_eq!(hold("我想买新"), "新", "one province character at the very end");
         assert_eq!(hold("车牌京"), "京");
+        assert_eq!(hold("邮箱 wangqiang "), "wangqiang ", "a spaced `@` may follow");
+        assert_eq!(hold("好的 "), "");
+        let cut = "邮箱 li_na ＠".as_bytes();
+        let cut = &cut[..cut.len() - 2];
+        assert_eq!(&cut[tail_hold(cut, 0)..], b"li_na \xef", "a full-width `@` cut off by the end");
         assert_eq!(hold("买了新款"), "");
         assert_eq!(hold("京东发货了"), "");
         assert_eq!(hold("时间是十一点"), "");

@@ -58,7 +58,8 @@
 //! match), and the check character must hold. Exactly one or two capitals
 //! glued to exactly six digits and a bracketed digit is a rare shape in
 //! chat, one string in eleven of it passes the check by chance, and a
-//! business label right before it (`订单号`, `运单号`, `型号`) rejects it.
+//! business label right before it (`订单号`, `运单号`, `型号`, `货号`, with at
+//! most a colon and a space between) rejects it.
 //! A stream holds back a trailing `A123456` whose bracket has not arrived.
 //! The brackets are the family's only short triggers; checking one costs
 //! a few byte reads. Every other form and kind needs its word: a Taiwan ID
@@ -834,11 +835,17 @@ fn is_back_filler(hay: &[u8], c: usize, end: usize) -> bool {
     ch == b" " || ch == b"(" || FILLERS.iter().any(|f| f.as_bytes() == ch)
 }
 
-/// Whether a business-number label sits right before `start` (`订单C12345678`).
+/// Whether a business-number label sits right before `start`, with at
+/// most a colon and a space between (`订单C12345678`, `型号 A123456(3)`,
+/// `订单号： A123456(3)`).
 fn business_before(hay: &[u8], start: usize, lo: usize) -> bool {
-    const LABELS: [&str; 8] = ["单号", "订单", "运单", "快递", "车次", "航班", "型号", "编码"];
-    let before = &hay[lo.max(start.saturating_sub(9))..start];
-    let before = before.strip_suffix(b":").or_else(|| before.strip_suffix("：".as_bytes())).unwrap_or(before);
+    const LABELS: [&str; 10] = ["单号", "订单", "运单", "快递", "车次", "航班", "型号", "编码", "货号", "款号"];
+    let strip = |b: &'_ [u8], ends: [&str; 2]| -> usize {
+        ends.iter().find(|e| b.ends_with(e.as_bytes())).map_or(0, |e| e.len())
+    };
+    let mut before = &hay[lo.max(start.saturating_sub(15))..start];
+    before = &before[..before.len() - strip(before, [" ", "　"])];
+    before = &before[..before.len() - strip(before, [":", "："])];
     LABELS.iter().any(|l| before.ends_with(l.as_bytes()))
 }
 
