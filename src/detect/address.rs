@@ -896,7 +896,18 @@ impl Addresses {
                 .or_else(|| self.bare_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
                 .or_else(|| grouped_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
                 .or_else(|| self.named_detail(hay, j, seps > 0, house_number));
-            let Some(d) = next else { break };
+            let Some(d) = next else {
+                // The name of the building or institution at a house
+                // number (`小寨东路126号百盛大厦`, `颐和园路5号北京大学`).
+                if last == Part::Number
+                    && seps == 0
+                    && let Some(e) = trailing_place(hay, j)
+                    && char_count(&hay[start..e]) <= MAX_ADDRESS_CHARS
+                {
+                    end = e;
+                }
+                break;
+            };
             house_number |= d.part == Part::Number;
             if char_count(&hay[start..d.end]) > MAX_ADDRESS_CHARS {
                 break;
@@ -938,6 +949,11 @@ impl Addresses {
         // then needs the evidence below like any other detail; alone it is
         // a date or a count as often as an address (`18号发货`).
         let mut roadless = false;
+        // A house number after a name ending in `道` (`鹭江道8号`,
+        // `弥敦道100号`): a road in many cities, but `道` ends everyday
+        // words too (`频道`, `车道`), so it counts only after a full
+        // division name (`福建省厦门市思明区鹭江道8号`).
+        let mut dao_road = false;
         if named_seed {
             // A road name inside a subdistrict name (`东风路街道`) is no road;
             // neither is a bus line (`46路`).
@@ -958,6 +974,7 @@ impl Addresses {
         } else {
             let seed = Detail { number_start, end: unit_end, part };
             roadless = part == Part::Number && !self.detail_ok(hay, &seed, false);
+            dao_road = roadless && ends_in_dao_road(hay, number_start);
             if n == 0
                 || (roadless && !self.detail_ok(hay, &seed, true))
                 || self.follows_detail(hay, number_start, floor)
@@ -972,7 +989,7 @@ impl Addresses {
         // it (perhaps past a separator); most such seeds are dates and
         // counts (`18号发货`), so this cheap look comes before the chain is
         // read in full.
-        if roadless && !self.number_detail_follows(hay, seed_end) {
+        if roadless && !dao_road && !self.number_detail_follows(hay, seed_end) {
             if !eof && !settled(hay, seed_end) {
                 return Parse::Hold(self.back_start(hay, number_start, floor));
             }
@@ -983,9 +1000,11 @@ impl Addresses {
             return Parse::Hold(self.back_start(hay, number_start, floor));
         }
         let chained = end > seed_end;
-        if roadless && !chained {
+        if roadless && !chained && !dao_road {
             return Parse::No;
         }
+        // Only a `道` names the road of a house number with nothing after it.
+        let dao_only = roadless && !self.number_detail_follows(hay, seed_end);
 
         // Backward over names.
         let mut start = self.back_start(hay, number_start, floor);
@@ -1036,7 +1055,11 @@ impl Addresses {
                 // whatever the name (`劲松八区5号楼2门502`).
                 // So are three after a division (`北京5栋4单元404`,
                 // `上海74弄86号1187室`).
-                road_number || place_detail || (admin && named) || (further >= 2 && (named || admin))
+                if dao_only {
+                    named && first.is_some_and(|a| !a.short && !a.ambiguous)
+                } else {
+                    road_number || place_detail || (admin && named) || (further >= 2 && (named || admin))
+                }
             }
         };
         // A detail alone (`3号楼603室`) is no address without context.
@@ -1086,8 +1109,11 @@ impl Addresses {
         }
         match char_at(hay, j) {
             Some(('室' | '房' | '号', len)) => Some(j + len),
+            // A dash goes on to a longer number (`138-1234-5678`,
+            // `2024-05-01`), not a room.
             Some((c, _))
-                if c.is_ascii_alphanumeric() || matches!(c, '元' | '块' | '年' | '月' | '日' | '点' | '分') =>
+                if c.is_ascii_alphanumeric()
+                    || matches!(c, '-' | '－' | '元' | '块' | '年' | '月' | '日' | '点' | '分') =>
             {
                 None
             }
@@ -1355,14 +1381,25 @@ fn name_before(hay: &[u8], number_start: usize) -> (bool, bool) {
     (road, place)
 }
 
+/// Whether the name before a house number starting at `number_start` ends
+/// in `道` after another name character (`鹭江道`), not in `街道` (a
+/// subdistrict).
+fn ends_in_dao_road(hay: &[u8], number_start: usize) -> bool {
+    match char_before(hay, number_start, 0) {
+        Some(('道', at)) => char_before(hay, at, 0).is_some_and(|(c, _)| is_name_char(c) && c != '街'),
+        _ => false,
+    }
+}
+
 /// Building, unit and room written as numbers between dashes or after `#`
-/// right after a compound name (`阳光花园3-2-502`, `万科城市花园12-1202室`,
-/// `金地花园3#502`): two or three groups, the last one the room (three or
-/// four digits), the others at most two digits, so that phone numbers
-/// (`138-1234-5678`, `400-820-8820`) and dates (`2024-05-01`) are not read
-/// as rooms. Returns the end.
+/// right after a compound name or a house number (`阳光花园3-2-502`,
+/// `万科城市花园12-1202室`, `金地花园3#502`, `繁荣路88号3-2-501`): two or
+/// three groups, the last one the room (three or four digits), the others
+/// at most two digits, so that phone numbers (`138-1234-5678`,
+/// `400-820-8820`) and dates (`2024-05-01`) are not read as rooms. Returns
+/// the end.
 fn grouped_room(hay: &[u8], i: usize, last: Part) -> Option<usize> {
-    if last != Part::Compound {
+    if !matches!(last, Part::Compound | Part::Number) {
         return None;
     }
     let digits = |mut j: usize| {
@@ -1400,6 +1437,63 @@ fn grouped_room(hay: &[u8], i: usize, last: Part) -> Option<usize> {
             }
         }
     }
+}
+
+/// Words that end the name of a building, compound or institution at a
+/// house number (`百盛大厦`, `北京大学`, `紫金港校区`).
+const PLACE_NAME_ENDS: &[&str] = &[
+    "大厦",
+    "大楼",
+    "写字楼",
+    "广场",
+    "中心",
+    "商城",
+    "公寓",
+    "小区",
+    "花园",
+    "家园",
+    "园区",
+    "产业园",
+    "科技园",
+    "工业园",
+    "大学",
+    "学院",
+    "校区",
+    "中学",
+    "小学",
+    "医院",
+    "宿舍",
+];
+
+/// Words that start a description of where a place is rather than its
+/// name (`88号对面小区`, `88号旁边医院`).
+const PLACE_RELATIONS: &[&str] =
+    &["对面", "旁边", "附近", "隔壁", "后面", "前面", "楼下", "门口", "里面", "这边", "那边"];
+
+/// The name of a building, compound or institution starting at `i`, right
+/// after a house number (`126号百盛大厦`, `5号北京大学`, `866号浙江大学紫金港校区`):
+/// at most [`MAX_NAME_CHARS`] name characters, at least two before the
+/// word of [`PLACE_NAME_ENDS`] that ends it. Returns the end of the longest
+/// such name.
+fn trailing_place(hay: &[u8], i: usize) -> Option<usize> {
+    if PLACE_RELATIONS.iter().any(|w| hay[i..].starts_with(w.as_bytes())) {
+        return None;
+    }
+    let mut j = i;
+    let mut found = None;
+    for n in 1..=MAX_NAME_CHARS {
+        let Some((c, len)) = char_at(hay, j).filter(|&(c, _)| is_name_char(c)) else { break };
+        j += len;
+        // The ends' last characters, looked at first: most names end in none.
+        if n >= 4 && matches!(c, '厦' | '楼' | '场' | '心' | '城' | '寓' | '区' | '园' | '学' | '院' | '舍')
+        {
+            let name = &hay[i..j];
+            if PLACE_NAME_ENDS.iter().any(|w| name.ends_with(w.as_bytes()) && n >= char_count(w.as_bytes()) + 2) {
+                found = Some(j);
+            }
+        }
+    }
+    found
 }
 
 /// Whether the `区` starting at `at` ends a section of a compound: a
