@@ -142,9 +142,12 @@ const PART_ENDS: &[char] = &[
 /// road, a village or a building name: `人民路B塔` counts too): alone they
 /// are everyday words (`两门课`, `报社`, `水塔`), after `3号楼` or `红星村`
 /// they are the entrance of a building (`2门`, Beijing's word for a
-/// unit), a villagers' group (`4社`, Sichuan's) or a tower (`B塔`). Not
-/// seeds, so they cost nothing where no address is.
-const CHAINED_UNIT_WORDS: &[(char, Part)] = &[('门', Part::Unit), ('社', Part::Group), ('塔', Part::Building)];
+/// unit), a villagers' group (`4社`, Sichuan's), a tower (`B塔`) or a
+/// campus dormitory (`松园3舍`, rounding's `四舍五入` alone). Not seeds, so
+/// they cost nothing where no address is: a seed's search would pay for
+/// `舍` on every character sharing its first bytes (`航`, `般`, `舒`).
+const CHAINED_UNIT_WORDS: &[(char, Part)] =
+    &[('门', Part::Unit), ('社', Part::Group), ('塔', Part::Building), ('舍', Part::Building)];
 
 /// A unit word of [`CHAINED_UNIT_WORDS`] at `i`: its end and part.
 fn chained_unit_at(hay: &[u8], i: usize) -> Option<(usize, Part)> {
@@ -895,6 +898,7 @@ impl Addresses {
                 .detail_at(hay, j, true)
                 .or_else(|| self.bare_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
                 .or_else(|| grouped_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
+                .or_else(|| lettered_floor(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Floor }))
                 .or_else(|| self.named_detail(hay, j, seps > 0, house_number));
             let Some(d) = next else {
                 // The name of the building or institution at a house
@@ -1389,6 +1393,19 @@ fn ends_in_dao_road(hay: &[u8], number_start: usize) -> bool {
         Some(('道', at)) => char_before(hay, at, 0).is_some_and(|(c, _)| is_name_char(c) && c != '街'),
         _ => false,
     }
+}
+
+/// A floor written the English way after a building, unit or house number
+/// (`B栋3单元12F`, `88号5F`): one or two digits and `F`, then no letter or
+/// digit. Returns the end.
+fn lettered_floor(hay: &[u8], i: usize, last: Part) -> Option<usize> {
+    if !matches!(last, Part::Building | Part::Unit | Part::Number) {
+        return None;
+    }
+    let digits = hay[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let f = i + digits;
+    let floor = (1..=2).contains(&digits) && matches!(hay.get(f), Some(b'F' | b'f'));
+    (floor && !hay.get(f + 1).is_some_and(u8::is_ascii_alphanumeric)).then_some(f + 1)
 }
 
 /// Building, unit and room written as numbers between dashes or after `#`
