@@ -5,12 +5,15 @@
 //! (`88号`, `3号楼`, `2单元`, `1102室`, `3组`, `A座`), or a village (`王庄村`).
 //! From the first detail the parser reads forward over further details
 //! (`3号楼2单元1102`, bare room numbers after a unit, a building name
-//! followed by a detail) and backward over the names before it (road,
+//! followed by a detail, the name of the building or institution at a house
+//! number: `颐和园路5号北京大学`) and backward over the names before it (road,
 //! compound, township and division names), stopping at particles and verbs
 //! (`在`, `是`, `住`, `寄`, `的` ...) and punctuation. The span is kept when the
 //! evidence is strong enough:
 //!
-//! * a number right after a road word (`建国路88号`, `张江路88弄`), or
+//! * a number right after a road word (`建国路88号`, `张江路88弄`; after a
+//!   name ending in `道` only with a full division name first:
+//!   `福建省厦门市思明区鹭江道8号`), or
 //! * a detail right after a compound or village word (`阳光花园3栋`,
 //!   `王庄村3组`), or
 //! * a division name from the gazetteer followed by a named part before the
