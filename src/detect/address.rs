@@ -883,7 +883,8 @@ impl Addresses {
     }
 
     /// Reads forward from `end` over further details; returns the new end
-    /// and how many details it read.
+    /// and how many details it read (a building's name after a house number
+    /// and a crossing after a road are read, not counted).
     fn extend(&self, hay: &[u8], mut end: usize, mut last: Part, start: usize) -> (usize, usize) {
         let mut count = 0;
         let mut house_number = last == Part::Number;
@@ -902,6 +903,7 @@ impl Addresses {
                 .or_else(|| self.bare_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
                 .or_else(|| grouped_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
                 .or_else(|| lettered_floor(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Floor }))
+                .or_else(|| (last == Part::Road && seps == 0).then(|| crossing(hay, j)).flatten())
                 .or_else(|| self.named_detail(hay, j, seps > 0, house_number));
             let Some(d) = next else {
                 // The name of the building or institution at a house
@@ -921,7 +923,10 @@ impl Addresses {
             }
             end = d.end;
             last = d.part;
-            count += 1;
+            // A crossing (the one road part read here) is where an address
+            // lies, not a detail: two roads alone are no address
+            // (`延安一路和沙河路交叉口等你`).
+            count += usize::from(d.part != Part::Road);
         }
         (end, count)
     }
@@ -1006,7 +1011,7 @@ impl Addresses {
         if !eof && !settled(hay, end) {
             return Parse::Hold(self.back_start(hay, number_start, floor));
         }
-        let chained = end > seed_end;
+        let chained = further > 0;
         if roadless && !chained && !dao_road {
             return Parse::No;
         }
@@ -1336,7 +1341,16 @@ fn settled(hay: &[u8], end: usize) -> bool {
             return false;
         }
         match char_at(hay, i) {
-            Some((c, _)) if is_name_char(c) || is_number_char(c) || is_separator(c) => i += len,
+            // `与`, `和`, `跟` may open a crossing (`中原路和嵩山路交叉口`),
+            // `往` and `向` a direction after it (`往东50米`).
+            Some((c, _))
+                if is_name_char(c)
+                    || is_number_char(c)
+                    || is_separator(c)
+                    || matches!(c, '与' | '跟' | '往' | '向') =>
+            {
+                i += len
+            }
             // A bare room number is refused before a decimal point and a
             // digit (`123.4`): the byte after the dot decides.
             Some(('.', _)) => return i + 1 < hay.len(),
@@ -1395,6 +1409,57 @@ fn ends_in_dao_road(hay: &[u8], number_start: usize) -> bool {
     match char_before(hay, number_start, 0) {
         Some(('道', at)) => char_before(hay, at, 0).is_some_and(|(c, _)| is_name_char(c) && c != '街'),
         _ => false,
+    }
+}
+
+/// Words naming the crossing of two roads.
+const CROSSING_WORDS: &[&str] = &["十字路口", "交叉口", "交汇处", "交界处", "交口", "路口"];
+
+/// The crossing of the road ending at `i` with another
+/// (`中原路和嵩山路交叉口`, `友谊路与围堤道交口`), and where it lies from
+/// there (`往东50米`, `东北角`): `与`, `和` or `跟`, the other road's name
+/// (a road word at its end) and a word of [`CROSSING_WORDS`]. Without the
+/// crossing word two roads are an enumeration (`人民路和解放路哪个近`).
+fn crossing(hay: &[u8], i: usize) -> Option<Detail> {
+    let (_, len) = char_at(hay, i).filter(|&(c, _)| matches!(c, '与' | '和' | '跟'))?;
+    let mut j = i + len;
+    for _ in 0..MAX_NAME_CHARS {
+        let (c, len) = char_at(hay, j).filter(|&(c, _)| is_name_char(c))?;
+        j += len;
+        if !matches!(c, '路' | '街' | '道' | '巷') {
+            continue;
+        }
+        if let Some(w) = CROSSING_WORDS.iter().find(|w| hay[j..].starts_with(w.as_bytes())) {
+            let end = j + w.len();
+            let end = direction_after(hay, end).unwrap_or(end);
+            return Some(Detail { number_start: i, end, part: Part::Road });
+        }
+    }
+    None
+}
+
+/// A direction from a place (`往东50米`, `向北200米`, `东北角`, `西侧`)
+/// starting at `i`: its end.
+fn direction_after(hay: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    if let Some(('往' | '向', len)) = char_at(hay, j) {
+        j += len;
+    }
+    let mut points = 0;
+    while let Some(('东' | '西' | '南' | '北', len)) = char_at(hay, j).filter(|_| points < 2) {
+        j += len;
+        points += 1;
+    }
+    if points == 0 {
+        return None;
+    }
+    match char_at(hay, j) {
+        Some(('角' | '侧', len)) => Some(j + len),
+        _ => {
+            let digits = hay[j..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let metres = (1..=4).contains(&digits) && hay[j + digits..].starts_with("米".as_bytes());
+            metres.then(|| j + digits + "米".len())
+        }
     }
 }
 
