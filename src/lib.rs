@@ -134,7 +134,9 @@
 //! (`阳光花园3-2-502`, `金地花园3#502`, `繁荣路88号3-2-501`), and the name of
 //! the building or institution at a house number (`小寨东路126号百盛大厦`,
 //! `颐和园路5号北京大学`: a name ending in a word such as `大厦`, `广场`,
-//! `大学`, `医院` or `校区`). Spans run across spaces and commas between parts
+//! `大学`, `医院` or `校区`), and the crossing of an address's road with
+//! another and where the place lies from it (`郑州市中原路和嵩山路交叉口往东50米`;
+//! two roads without a division name are no address). Spans run across spaces and commas between parts
 //! (`广东省，深圳市，福田区，福华路88号`, `北京市 朝阳区, 建国路88号`),
 //! end where a second address begins (a division name, or a road with its
 //! own house number: `建国路88号、人民路5号` is two), and never exceed

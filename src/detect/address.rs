@@ -6,7 +6,8 @@
 //! From the first detail the parser reads forward over further details
 //! (`3号楼2单元1102`, bare room numbers after a unit, a building name
 //! followed by a detail, the name of the building or institution at a house
-//! number: `颐和园路5号北京大学`) and backward over the names before it (road,
+//! number: `颐和园路5号北京大学`, the crossing with another road:
+//! `中原路和嵩山路交叉口往东50米`) and backward over the names before it (road,
 //! compound, township and division names), stopping at particles and verbs
 //! (`在`, `是`, `住`, `寄`, `的` ...) and punctuation. The span is kept when the
 //! evidence is strong enough:
