@@ -1405,10 +1405,12 @@ fn name_before(hay: &[u8], number_start: usize) -> (bool, bool) {
 
 /// Whether the name before a house number starting at `number_start` ends
 /// in `道` after another name character (`鹭江道`), not in `街道` (a
-/// subdistrict).
+/// subdistrict) or an everyday word (`频道`, `车道`, `通道`, `跑道`).
 fn ends_in_dao_road(hay: &[u8], number_start: usize) -> bool {
+    const EVERYDAY: &[char] =
+        &['街', '频', '车', '通', '渠', '跑', '轨', '知', '味', '赛', '航', '隧', '行', '走', '步'];
     match char_before(hay, number_start, 0) {
-        Some(('道', at)) => char_before(hay, at, 0).is_some_and(|(c, _)| is_name_char(c) && c != '街'),
+        Some(('道', at)) => char_before(hay, at, 0).is_some_and(|(c, _)| is_name_char(c) && !EVERYDAY.contains(&c)),
         _ => false,
     }
 }
