@@ -1184,11 +1184,14 @@ impl Addresses {
                 return (!second_address(&d) && !opens_address()).then_some(Detail { number_start: i, ..d });
             }
             // A compound name followed by a bare room number
-            // (`金融中心2708`) or by building, unit and room in dashes
-            // (`阳光花园3-2-502`).
+            // (`金融中心2708`), by building, unit and room in dashes
+            // (`阳光花园3-2-502`) or by a marked room (`中信广场#2806`,
+            // `传媒广场A-2201`).
             if PLACE_ENDS.contains(&c)
-                && let Some(end) =
-                    self.bare_room(hay, k, Part::Building).or_else(|| grouped_room(hay, k, Part::Compound))
+                && let Some(end) = self
+                    .bare_room(hay, k, Part::Building)
+                    .or_else(|| grouped_room(hay, k, Part::Compound))
+                    .or_else(|| marked_room(hay, k))
             {
                 return (!opens_address()).then_some(Detail { number_start: i, end, part: Part::Room });
             }
@@ -1464,6 +1467,21 @@ fn direction_after(hay: &[u8], i: usize) -> Option<usize> {
             metres.then(|| j + digits + "米".len())
         }
     }
+}
+
+/// A room number marked by `#` or by a tower letter and a dash
+/// (`#2806`, `A-2201`), as office towers write them after their name: three
+/// or four digits, then no letter, digit or dash. Returns the end.
+fn marked_room(hay: &[u8], i: usize) -> Option<usize> {
+    let digits_at = match hay.get(i..i + 2)? {
+        [b'#', _] => i + 1,
+        [letter, b'-'] if letter.is_ascii_uppercase() => i + 2,
+        _ => return None,
+    };
+    let digits = hay[digits_at..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let end = digits_at + digits;
+    let open = hay.get(end).is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'#'));
+    ((3..=4).contains(&digits) && !open).then_some(end)
 }
 
 /// A floor written the English way after a building, unit or house number
