@@ -131,7 +131,9 @@
 //! after another part (`8号楼2门302`, `红星村4社`, `广场B塔3205`,
 //! `重庆大学虎溪校区松园3舍214`), floors written `12F`, building, unit and
 //! room in dashes or after `#` after a compound or a house number
-//! (`阳光花园3-2-502`, `金地花园3#502`, `繁荣路88号3-2-501`), and the name of
+//! (`阳光花园3-2-502`, `金地花园3#502`, `繁荣路88号3-2-501`), rooms marked
+//! by `#` or a tower letter after an office tower's name (`中信广场#2806`,
+//! `传媒广场A-2201`), and the name of
 //! the building or institution at a house number (`小寨东路126号百盛大厦`,
 //! `颐和园路5号北京大学`: a name ending in a word such as `大厦`, `广场`,
 //! `大学`, `医院` or `校区`), and the crossing of an address's road with
