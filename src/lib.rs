@@ -116,8 +116,9 @@
 //! `王庄村3组`) and from road, compound and village names, with division
 //! names (province, prefecture, county, and their short forms: `北京`,
 //! `广西`, `浦东`) from an embedded gazetteer. A span is reported when the
-//! evidence is strong: a house number right after a road (`建国路88号`), a
-//! detail right after a compound or village (`阳光花园3栋`, `王庄村3组`), a
+//! evidence is strong: a house number right after a road (`建国路88号`;
+//! after a name ending in `道` only with a full division name first:
+//! `福建省厦门市思明区鹭江道8号`), a detail right after a compound or village (`阳光花园3栋`, `王庄村3组`), a
 //! division name followed by a road, compound or village
 //! (`深圳市龙华区人民路`), three details after a division name
 //! (`北京18栋6单元2904`, `郑州74弄86号1187室`), or an address word right before
@@ -126,10 +127,18 @@
 //! Division names alone are not an address (`我去过北京`,
 //! `寄到北京市朝阳区`): a detail below the district is required. Details
 //! are read as chat writes them: a space between number and unit word
-//! (`建国路 88 号`), entrances, villagers' groups and towers after another
-//! detail (`8号楼2门302`, `红星村4社`, `广场B塔3205`), building, unit and
-//! room in dashes or after `#` after a compound (`阳光花园3-2-502`,
-//! `金地花园3#502`). Spans run across spaces and commas between parts
+//! (`建国路 88 号`), entrances, villagers' groups, towers and dormitories
+//! after another part (`8号楼2门302`, `红星村4社`, `广场B塔3205`,
+//! `重庆大学虎溪校区松园3舍214`), floors written `12F`, building, unit and
+//! room in dashes or after `#` after a compound or a house number
+//! (`阳光花园3-2-502`, `金地花园3#502`, `繁荣路88号3-2-501`), rooms marked
+//! by `#` or a tower letter after an office tower's name (`中信广场#2806`,
+//! `传媒广场A-2201`), and the name of
+//! the building or institution at a house number (`小寨东路126号百盛大厦`,
+//! `颐和园路5号北京大学`: a name ending in a word such as `大厦`, `广场`,
+//! `大学`, `医院` or `校区`), and the crossing of an address's road with
+//! another and where the place lies from it (`郑州市中原路和嵩山路交叉口往东50米`;
+//! two roads without a division name are no address). Spans run across spaces and commas between parts
 //! (`广东省，深圳市，福田区，福华路88号`, `北京市 朝阳区, 建国路88号`),
 //! end where a second address begins (a division name, or a road with its
 //! own house number: `建国路88号、人民路5号` is two), and never exceed

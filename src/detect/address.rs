@@ -5,12 +5,16 @@
 //! (`88号`, `3号楼`, `2单元`, `1102室`, `3组`, `A座`), or a village (`王庄村`).
 //! From the first detail the parser reads forward over further details
 //! (`3号楼2单元1102`, bare room numbers after a unit, a building name
-//! followed by a detail) and backward over the names before it (road,
+//! followed by a detail, the name of the building or institution at a house
+//! number: `颐和园路5号北京大学`, the crossing with another road:
+//! `中原路和嵩山路交叉口往东50米`) and backward over the names before it (road,
 //! compound, township and division names), stopping at particles and verbs
 //! (`在`, `是`, `住`, `寄`, `的` ...) and punctuation. The span is kept when the
 //! evidence is strong enough:
 //!
-//! * a number right after a road word (`建国路88号`, `张江路88弄`), or
+//! * a number right after a road word (`建国路88号`, `张江路88弄`; after a
+//!   name ending in `道` only with a full division name first:
+//!   `福建省厦门市思明区鹭江道8号`), or
 //! * a detail right after a compound or village word (`阳光花园3栋`,
 //!   `王庄村3组`), or
 //! * a division name from the gazetteer followed by a named part before the
@@ -142,9 +146,12 @@ const PART_ENDS: &[char] = &[
 /// road, a village or a building name: `人民路B塔` counts too): alone they
 /// are everyday words (`两门课`, `报社`, `水塔`), after `3号楼` or `红星村`
 /// they are the entrance of a building (`2门`, Beijing's word for a
-/// unit), a villagers' group (`4社`, Sichuan's) or a tower (`B塔`). Not
-/// seeds, so they cost nothing where no address is.
-const CHAINED_UNIT_WORDS: &[(char, Part)] = &[('门', Part::Unit), ('社', Part::Group), ('塔', Part::Building)];
+/// unit), a villagers' group (`4社`, Sichuan's), a tower (`B塔`) or a
+/// campus dormitory (`松园3舍`, rounding's `四舍五入` alone). Not seeds, so
+/// they cost nothing where no address is: a seed's search would pay for
+/// `舍` on every character sharing its first bytes (`航`, `般`, `舒`).
+const CHAINED_UNIT_WORDS: &[(char, Part)] =
+    &[('门', Part::Unit), ('社', Part::Group), ('塔', Part::Building), ('舍', Part::Building)];
 
 /// A unit word of [`CHAINED_UNIT_WORDS`] at `i`: its end and part.
 fn chained_unit_at(hay: &[u8], i: usize) -> Option<(usize, Part)> {
@@ -877,7 +884,8 @@ impl Addresses {
     }
 
     /// Reads forward from `end` over further details; returns the new end
-    /// and how many details it read.
+    /// and how many details it read (a building's name after a house number
+    /// and a crossing after a road are read, not counted).
     fn extend(&self, hay: &[u8], mut end: usize, mut last: Part, start: usize) -> (usize, usize) {
         let mut count = 0;
         let mut house_number = last == Part::Number;
@@ -895,15 +903,31 @@ impl Addresses {
                 .detail_at(hay, j, true)
                 .or_else(|| self.bare_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
                 .or_else(|| grouped_room(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Room }))
+                .or_else(|| lettered_floor(hay, j, last).map(|end| Detail { number_start: j, end, part: Part::Floor }))
+                .or_else(|| (last == Part::Road && seps == 0).then(|| crossing(hay, j)).flatten())
                 .or_else(|| self.named_detail(hay, j, seps > 0, house_number));
-            let Some(d) = next else { break };
+            let Some(d) = next else {
+                // The name of the building or institution at a house
+                // number (`小寨东路126号百盛大厦`, `颐和园路5号北京大学`).
+                if last == Part::Number
+                    && seps == 0
+                    && let Some(e) = trailing_place(hay, j)
+                    && char_count(&hay[start..e]) <= MAX_ADDRESS_CHARS
+                {
+                    end = e;
+                }
+                break;
+            };
             house_number |= d.part == Part::Number;
             if char_count(&hay[start..d.end]) > MAX_ADDRESS_CHARS {
                 break;
             }
             end = d.end;
             last = d.part;
-            count += 1;
+            // A crossing (the one road part read here) is where an address
+            // lies, not a detail: two roads alone are no address
+            // (`延安一路和沙河路交叉口等你`).
+            count += usize::from(d.part != Part::Road);
         }
         (end, count)
     }
@@ -938,6 +962,11 @@ impl Addresses {
         // then needs the evidence below like any other detail; alone it is
         // a date or a count as often as an address (`18号发货`).
         let mut roadless = false;
+        // A house number after a name ending in `道` (`鹭江道8号`,
+        // `弥敦道100号`): a road in many cities, but `道` ends everyday
+        // words too (`频道`, `车道`), so it counts only after a full
+        // division name (`福建省厦门市思明区鹭江道8号`).
+        let mut dao_road = false;
         if named_seed {
             // A road name inside a subdistrict name (`东风路街道`) is no road;
             // neither is a bus line (`46路`).
@@ -958,6 +987,7 @@ impl Addresses {
         } else {
             let seed = Detail { number_start, end: unit_end, part };
             roadless = part == Part::Number && !self.detail_ok(hay, &seed, false);
+            dao_road = roadless && ends_in_dao_road(hay, number_start);
             if n == 0
                 || (roadless && !self.detail_ok(hay, &seed, true))
                 || self.follows_detail(hay, number_start, floor)
@@ -972,7 +1002,7 @@ impl Addresses {
         // it (perhaps past a separator); most such seeds are dates and
         // counts (`18号发货`), so this cheap look comes before the chain is
         // read in full.
-        if roadless && !self.number_detail_follows(hay, seed_end) {
+        if roadless && !dao_road && !self.number_detail_follows(hay, seed_end) {
             if !eof && !settled(hay, seed_end) {
                 return Parse::Hold(self.back_start(hay, number_start, floor));
             }
@@ -982,10 +1012,12 @@ impl Addresses {
         if !eof && !settled(hay, end) {
             return Parse::Hold(self.back_start(hay, number_start, floor));
         }
-        let chained = end > seed_end;
-        if roadless && !chained {
+        let chained = further > 0;
+        if roadless && !chained && !dao_road {
             return Parse::No;
         }
+        // Only a `道` names the road of a house number with nothing after it.
+        let dao_only = roadless && !self.number_detail_follows(hay, seed_end);
 
         // Backward over names.
         let mut start = self.back_start(hay, number_start, floor);
@@ -1036,7 +1068,11 @@ impl Addresses {
                 // whatever the name (`劲松八区5号楼2门502`).
                 // So are three after a division (`北京5栋4单元404`,
                 // `上海74弄86号1187室`).
-                road_number || place_detail || (admin && named) || (further >= 2 && (named || admin))
+                if dao_only {
+                    named && first.is_some_and(|a| !a.short && !a.ambiguous)
+                } else {
+                    road_number || place_detail || (admin && named) || (further >= 2 && (named || admin))
+                }
             }
         };
         // A detail alone (`3号楼603室`) is no address without context.
@@ -1086,8 +1122,11 @@ impl Addresses {
         }
         match char_at(hay, j) {
             Some(('室' | '房' | '号', len)) => Some(j + len),
+            // A dash goes on to a longer number (`138-1234-5678`,
+            // `2024-05-01`), not a room.
             Some((c, _))
-                if c.is_ascii_alphanumeric() || matches!(c, '元' | '块' | '年' | '月' | '日' | '点' | '分') =>
+                if c.is_ascii_alphanumeric()
+                    || matches!(c, '-' | '－' | '元' | '块' | '年' | '月' | '日' | '点' | '分') =>
             {
                 None
             }
@@ -1145,11 +1184,14 @@ impl Addresses {
                 return (!second_address(&d) && !opens_address()).then_some(Detail { number_start: i, ..d });
             }
             // A compound name followed by a bare room number
-            // (`金融中心2708`) or by building, unit and room in dashes
-            // (`阳光花园3-2-502`).
+            // (`金融中心2708`), by building, unit and room in dashes
+            // (`阳光花园3-2-502`) or by a marked room (`中信广场#2806`,
+            // `传媒广场A-2201`).
             if PLACE_ENDS.contains(&c)
-                && let Some(end) =
-                    self.bare_room(hay, k, Part::Building).or_else(|| grouped_room(hay, k, Part::Compound))
+                && let Some(end) = self
+                    .bare_room(hay, k, Part::Building)
+                    .or_else(|| grouped_room(hay, k, Part::Compound))
+                    .or_else(|| marked_room(hay, k))
             {
                 return (!opens_address()).then_some(Detail { number_start: i, end, part: Part::Room });
             }
@@ -1303,7 +1345,16 @@ fn settled(hay: &[u8], end: usize) -> bool {
             return false;
         }
         match char_at(hay, i) {
-            Some((c, _)) if is_name_char(c) || is_number_char(c) || is_separator(c) => i += len,
+            // `与`, `和`, `跟` may open a crossing (`中原路和嵩山路交叉口`),
+            // `往` and `向` a direction after it (`往东50米`).
+            Some((c, _))
+                if is_name_char(c)
+                    || is_number_char(c)
+                    || is_separator(c)
+                    || matches!(c, '与' | '跟' | '往' | '向') =>
+            {
+                i += len
+            }
             // A bare room number is refused before a decimal point and a
             // digit (`123.4`): the byte after the dot decides.
             Some(('.', _)) => return i + 1 < hay.len(),
@@ -1355,14 +1406,106 @@ fn name_before(hay: &[u8], number_start: usize) -> (bool, bool) {
     (road, place)
 }
 
+/// Whether the name before a house number starting at `number_start` ends
+/// in `道` after another name character (`鹭江道`), not in `街道` (a
+/// subdistrict) or an everyday word (`频道`, `车道`, `通道`, `跑道`).
+fn ends_in_dao_road(hay: &[u8], number_start: usize) -> bool {
+    const EVERYDAY: &[char] =
+        &['街', '频', '车', '通', '渠', '跑', '轨', '知', '味', '赛', '航', '隧', '行', '走', '步'];
+    match char_before(hay, number_start, 0) {
+        Some(('道', at)) => char_before(hay, at, 0).is_some_and(|(c, _)| is_name_char(c) && !EVERYDAY.contains(&c)),
+        _ => false,
+    }
+}
+
+/// Words naming the crossing of two roads.
+const CROSSING_WORDS: &[&str] = &["十字路口", "交叉口", "交汇处", "交界处", "交口", "路口"];
+
+/// The crossing of the road ending at `i` with another
+/// (`中原路和嵩山路交叉口`, `友谊路与围堤道交口`), and where it lies from
+/// there (`往东50米`, `东北角`): `与`, `和` or `跟`, the other road's name
+/// (a road word at its end) and a word of [`CROSSING_WORDS`]. Without the
+/// crossing word two roads are an enumeration (`人民路和解放路哪个近`).
+fn crossing(hay: &[u8], i: usize) -> Option<Detail> {
+    let (_, len) = char_at(hay, i).filter(|&(c, _)| matches!(c, '与' | '和' | '跟'))?;
+    let mut j = i + len;
+    for _ in 0..MAX_NAME_CHARS {
+        let (c, len) = char_at(hay, j).filter(|&(c, _)| is_name_char(c))?;
+        j += len;
+        if !matches!(c, '路' | '街' | '道' | '巷') {
+            continue;
+        }
+        if let Some(w) = CROSSING_WORDS.iter().find(|w| hay[j..].starts_with(w.as_bytes())) {
+            let end = j + w.len();
+            let end = direction_after(hay, end).unwrap_or(end);
+            return Some(Detail { number_start: i, end, part: Part::Road });
+        }
+    }
+    None
+}
+
+/// A direction from a place (`往东50米`, `向北200米`, `东北角`, `西侧`)
+/// starting at `i`: its end.
+fn direction_after(hay: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    if let Some(('往' | '向', len)) = char_at(hay, j) {
+        j += len;
+    }
+    let mut points = 0;
+    while let Some(('东' | '西' | '南' | '北', len)) = char_at(hay, j).filter(|_| points < 2) {
+        j += len;
+        points += 1;
+    }
+    if points == 0 {
+        return None;
+    }
+    match char_at(hay, j) {
+        Some(('角' | '侧', len)) => Some(j + len),
+        _ => {
+            let digits = hay[j..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let metres = (1..=4).contains(&digits) && hay[j + digits..].starts_with("米".as_bytes());
+            metres.then(|| j + digits + "米".len())
+        }
+    }
+}
+
+/// A room number marked by `#` or by a tower letter and a dash
+/// (`#2806`, `A-2201`), as office towers write them after their name: three
+/// or four digits, then no letter, digit or dash. Returns the end.
+fn marked_room(hay: &[u8], i: usize) -> Option<usize> {
+    let digits_at = match hay.get(i..i + 2)? {
+        [b'#', _] => i + 1,
+        [letter, b'-'] if letter.is_ascii_uppercase() => i + 2,
+        _ => return None,
+    };
+    let digits = hay[digits_at..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let end = digits_at + digits;
+    let open = hay.get(end).is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'#'));
+    ((3..=4).contains(&digits) && !open).then_some(end)
+}
+
+/// A floor written the English way after a building, unit or house number
+/// (`B栋3单元12F`, `88号5F`): one or two digits and `F`, then no letter or
+/// digit. Returns the end.
+fn lettered_floor(hay: &[u8], i: usize, last: Part) -> Option<usize> {
+    if !matches!(last, Part::Building | Part::Unit | Part::Number) {
+        return None;
+    }
+    let digits = hay[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let f = i + digits;
+    let floor = (1..=2).contains(&digits) && matches!(hay.get(f), Some(b'F' | b'f'));
+    (floor && !hay.get(f + 1).is_some_and(u8::is_ascii_alphanumeric)).then_some(f + 1)
+}
+
 /// Building, unit and room written as numbers between dashes or after `#`
-/// right after a compound name (`阳光花园3-2-502`, `万科城市花园12-1202室`,
-/// `金地花园3#502`): two or three groups, the last one the room (three or
-/// four digits), the others at most two digits, so that phone numbers
-/// (`138-1234-5678`, `400-820-8820`) and dates (`2024-05-01`) are not read
-/// as rooms. Returns the end.
+/// right after a compound name or a house number (`阳光花园3-2-502`,
+/// `万科城市花园12-1202室`, `金地花园3#502`, `繁荣路88号3-2-501`): two or
+/// three groups, the last one the room (three or four digits), the others
+/// at most two digits, so that phone numbers (`138-1234-5678`,
+/// `400-820-8820`) and dates (`2024-05-01`) are not read as rooms. Returns
+/// the end.
 fn grouped_room(hay: &[u8], i: usize, last: Part) -> Option<usize> {
-    if last != Part::Compound {
+    if !matches!(last, Part::Compound | Part::Number) {
         return None;
     }
     let digits = |mut j: usize| {
@@ -1400,6 +1543,63 @@ fn grouped_room(hay: &[u8], i: usize, last: Part) -> Option<usize> {
             }
         }
     }
+}
+
+/// Words that end the name of a building, compound or institution at a
+/// house number (`百盛大厦`, `北京大学`, `紫金港校区`).
+const PLACE_NAME_ENDS: &[&str] = &[
+    "大厦",
+    "大楼",
+    "写字楼",
+    "广场",
+    "中心",
+    "商城",
+    "公寓",
+    "小区",
+    "花园",
+    "家园",
+    "园区",
+    "产业园",
+    "科技园",
+    "工业园",
+    "大学",
+    "学院",
+    "校区",
+    "中学",
+    "小学",
+    "医院",
+    "宿舍",
+];
+
+/// Words that start a description of where a place is rather than its
+/// name (`88号对面小区`, `88号旁边医院`).
+const PLACE_RELATIONS: &[&str] =
+    &["对面", "旁边", "附近", "隔壁", "后面", "前面", "楼下", "门口", "里面", "这边", "那边"];
+
+/// The name of a building, compound or institution starting at `i`, right
+/// after a house number (`126号百盛大厦`, `5号北京大学`, `866号浙江大学紫金港校区`):
+/// at most [`MAX_NAME_CHARS`] name characters, at least two before the
+/// word of [`PLACE_NAME_ENDS`] that ends it. Returns the end of the longest
+/// such name.
+fn trailing_place(hay: &[u8], i: usize) -> Option<usize> {
+    if PLACE_RELATIONS.iter().any(|w| hay[i..].starts_with(w.as_bytes())) {
+        return None;
+    }
+    let mut j = i;
+    let mut found = None;
+    for n in 1..=MAX_NAME_CHARS {
+        let Some((c, len)) = char_at(hay, j).filter(|&(c, _)| is_name_char(c)) else { break };
+        j += len;
+        // The ends' last characters, looked at first: most names end in none.
+        if n >= 4 && matches!(c, '厦' | '楼' | '场' | '心' | '城' | '寓' | '区' | '园' | '学' | '院' | '舍')
+        {
+            let name = &hay[i..j];
+            if PLACE_NAME_ENDS.iter().any(|w| name.ends_with(w.as_bytes()) && n >= char_count(w.as_bytes()) + 2) {
+                found = Some(j);
+            }
+        }
+    }
+    found
 }
 
 /// Whether the `区` starting at `at` ends a section of a compound: a
