@@ -439,7 +439,9 @@ mod tests {
     fn a_numeral_standing_alone_is_what_the_full_reads_say() {
         // Every character that may sit next to a numeral: ideographs, other
         // numerals, `叉`, digits, separators, letters, a plate's province.
-        let around = ["下", "个", "京", "二", "叉", "零", "杠", "乐", "1", "１", " ", "-", "，", "、", "A", "。", "\u{3000}", "·"];
+        let around = [
+            "下", "个", "京", "二", "叉", "零", "杠", "乐", "1", "１", " ", "-", "，", "、", "A", "。", "\u{3000}", "·",
+        ];
         for before in around {
             for after in around {
                 for lead in ["", "好", "京A", "9"] {
