@@ -1408,10 +1408,13 @@ fn name_before(hay: &[u8], number_start: usize) -> (bool, bool) {
 
 /// Whether the name before a house number starting at `number_start` ends
 /// in `道` after another name character (`鹭江道`), not in `街道` (a
-/// subdistrict) or an everyday word (`频道`, `车道`, `通道`, `跑道`).
+/// subdistrict) or an everyday word (`频道`, `车道`, `通道`, `跑道`, and
+/// words chat puts right after a place: `深圳市难道8号还不到`, `顺道`).
 fn ends_in_dao_road(hay: &[u8], number_start: usize) -> bool {
-    const EVERYDAY: &[char] =
-        &['街', '频', '车', '通', '渠', '跑', '轨', '知', '味', '赛', '航', '隧', '行', '走', '步'];
+    const EVERYDAY: &[char] = &[
+        '街', '频', '车', '通', '渠', '跑', '轨', '知', '味', '赛', '航', '隧', '行', '走', '步', '难', '顺', '报',
+        '地', '管', '霸', '厚',
+    ];
     match char_before(hay, number_start, 0) {
         Some(('道', at)) => char_before(hay, at, 0).is_some_and(|(c, _)| is_name_char(c) && !EVERYDAY.contains(&c)),
         _ => false,
@@ -1571,10 +1574,12 @@ const PLACE_NAME_ENDS: &[&str] = &[
     "宿舍",
 ];
 
-/// Words that start a description of where a place is rather than its
-/// name (`88号对面小区`, `88号旁边医院`).
-const PLACE_RELATIONS: &[&str] =
-    &["对面", "旁边", "附近", "隔壁", "后面", "前面", "楼下", "门口", "里面", "这边", "那边"];
+/// Words that start a description of where a place is, or of how much of
+/// it, rather than its name (`88号对面小区`, `88号旁边医院`, `5号整个小区`).
+const PLACE_RELATIONS: &[&str] = &[
+    "对面", "旁边", "附近", "隔壁", "后面", "前面", "楼下", "门口", "里面", "这边", "那边", "周边", "周围", "整个",
+    "全部", "所有", "几个", "各个", "每个", "好多", "很多",
+];
 
 /// The name of a building, compound or institution starting at `i`, right
 /// after a house number (`126号百盛大厦`, `5号北京大学`, `866号浙江大学紫金港校区`):
