@@ -1121,17 +1121,16 @@ impl Addresses {
             return None;
         }
         match char_at(hay, j) {
-            Some(('室' | '房' | '号', len)) => Some(j + len),
-            // A dash goes on to a longer number (`138-1234-5678`,
-            // `2024-05-01`), not a room.
-            Some((c, _))
-                if c.is_ascii_alphanumeric()
-                    || matches!(c, '-' | '－' | '元' | '块' | '年' | '月' | '日' | '点' | '分') =>
-            {
-                None
+            // A range of rooms or a room's part (`502-503`, `1203-1205室`,
+            // `502-1`): a second number no longer than the first, then the
+            // end of the room as for one number. A longer one, or a third
+            // group, is a phone number or a date (`138-1234-5678`,
+            // `400-820-8820`, `2024-05-01`), not a room.
+            Some(('-' | '－', len)) => {
+                let digits = hay[j + len..].iter().take_while(|b| b.is_ascii_digit()).count();
+                (1..=n).contains(&digits).then(|| room_end(hay, j + len + digits)).flatten()
             }
-            Some(('.', 1)) if hay.get(j + 1).is_some_and(u8::is_ascii_digit) => None,
-            _ => Some(j),
+            _ => room_end(hay, j),
         }
     }
 
@@ -1404,6 +1403,24 @@ fn name_before(hay: &[u8], number_start: usize) -> (bool, bool) {
         c => c.is_ascii_alphabetic(),
     };
     (road, place)
+}
+
+/// The end of a room whose number ends at `j`: after a `室`, `房` or `号`
+/// there, at `j` when the number stands alone, `None` when it goes on
+/// (letters, a dash, a decimal point and a digit) or is an amount, a date or
+/// a time (`502元`, `1203年`, `1130分`).
+fn room_end(hay: &[u8], j: usize) -> Option<usize> {
+    match char_at(hay, j) {
+        Some(('室' | '房' | '号', len)) => Some(j + len),
+        Some((c, _))
+            if c.is_ascii_alphanumeric()
+                || matches!(c, '-' | '－' | '元' | '块' | '年' | '月' | '日' | '点' | '分') =>
+        {
+            None
+        }
+        Some(('.', 1)) if hay.get(j + 1).is_some_and(u8::is_ascii_digit) => None,
+        _ => Some(j),
+    }
 }
 
 /// Whether the name before a house number starting at `number_start` ends
