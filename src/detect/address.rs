@@ -1121,17 +1121,16 @@ impl Addresses {
             return None;
         }
         match char_at(hay, j) {
-            Some(('室' | '房' | '号', len)) => Some(j + len),
-            // A dash goes on to a longer number (`138-1234-5678`,
-            // `2024-05-01`), not a room.
-            Some((c, _))
-                if c.is_ascii_alphanumeric()
-                    || matches!(c, '-' | '－' | '元' | '块' | '年' | '月' | '日' | '点' | '分') =>
-            {
-                None
+            // A range of rooms or a room's part (`502-503`, `1203-1205室`,
+            // `502-1`): a second number no longer than the first, then the
+            // end of the room as for one number. A longer one, or a third
+            // group, is a phone number or a date (`138-1234-5678`,
+            // `400-820-8820`, `2024-05-01`), not a room.
+            Some(('-' | '－', len)) => {
+                let digits = hay[j + len..].iter().take_while(|b| b.is_ascii_digit()).count();
+                (1..=n).contains(&digits).then(|| room_end(hay, j + len + digits)).flatten()
             }
-            Some(('.', 1)) if hay.get(j + 1).is_some_and(u8::is_ascii_digit) => None,
-            _ => Some(j),
+            _ => room_end(hay, j),
         }
     }
 
@@ -1406,12 +1405,33 @@ fn name_before(hay: &[u8], number_start: usize) -> (bool, bool) {
     (road, place)
 }
 
+/// The end of a room whose number ends at `j`: after a `室`, `房` or `号`
+/// there, at `j` when the number stands alone, `None` when it goes on
+/// (letters, a dash, a decimal point and a digit) or is an amount, a date or
+/// a time (`502元`, `1203年`, `1130分`).
+fn room_end(hay: &[u8], j: usize) -> Option<usize> {
+    match char_at(hay, j) {
+        Some(('室' | '房' | '号', len)) => Some(j + len),
+        Some((c, _))
+            if c.is_ascii_alphanumeric()
+                || matches!(c, '-' | '－' | '元' | '块' | '年' | '月' | '日' | '点' | '分') =>
+        {
+            None
+        }
+        Some(('.', 1)) if hay.get(j + 1).is_some_and(u8::is_ascii_digit) => None,
+        _ => Some(j),
+    }
+}
+
 /// Whether the name before a house number starting at `number_start` ends
 /// in `道` after another name character (`鹭江道`), not in `街道` (a
-/// subdistrict) or an everyday word (`频道`, `车道`, `通道`, `跑道`).
+/// subdistrict) or an everyday word (`频道`, `车道`, `通道`, `跑道`, and
+/// words chat puts right after a place: `深圳市难道8号还不到`, `顺道`).
 fn ends_in_dao_road(hay: &[u8], number_start: usize) -> bool {
-    const EVERYDAY: &[char] =
-        &['街', '频', '车', '通', '渠', '跑', '轨', '知', '味', '赛', '航', '隧', '行', '走', '步'];
+    const EVERYDAY: &[char] = &[
+        '街', '频', '车', '通', '渠', '跑', '轨', '知', '味', '赛', '航', '隧', '行', '走', '步', '难', '顺', '报',
+        '地', '管', '霸', '厚',
+    ];
     match char_before(hay, number_start, 0) {
         Some(('道', at)) => char_before(hay, at, 0).is_some_and(|(c, _)| is_name_char(c) && !EVERYDAY.contains(&c)),
         _ => false,
@@ -1571,10 +1591,12 @@ const PLACE_NAME_ENDS: &[&str] = &[
     "宿舍",
 ];
 
-/// Words that start a description of where a place is rather than its
-/// name (`88号对面小区`, `88号旁边医院`).
-const PLACE_RELATIONS: &[&str] =
-    &["对面", "旁边", "附近", "隔壁", "后面", "前面", "楼下", "门口", "里面", "这边", "那边"];
+/// Words that start a description of where a place is, or of how much of
+/// it, rather than its name (`88号对面小区`, `88号旁边医院`, `5号整个小区`).
+const PLACE_RELATIONS: &[&str] = &[
+    "对面", "旁边", "附近", "隔壁", "后面", "前面", "楼下", "门口", "里面", "这边", "那边", "周边", "周围", "整个",
+    "全部", "所有", "几个", "各个", "每个", "好多", "很多",
+];
 
 /// The name of a building, compound or institution starting at `i`, right
 /// after a house number (`126号百盛大厦`, `5号北京大学`, `866号浙江大学紫金港校区`):
