@@ -1345,7 +1345,8 @@ fn settled(hay: &[u8], end: usize) -> bool {
         }
         match char_at(hay, i) {
             // `与`, `和`, `跟` may open a crossing (`中原路和嵩山路交叉口`),
-            // `往` and `向` a direction after it (`往东50米`).
+            // `往` and `向` a direction after it (`往东50米`); `和` and
+            // `向` are name characters already.
             Some((c, _))
                 if is_name_char(c)
                     || is_number_char(c)
